@@ -1,0 +1,62 @@
+using EasternSelect.Data.Auditing;
+using EasternSelect.Data.Conventions;
+using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Suppliers;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EasternSelect.Data;
+
+/// <summary>
+/// The portal's one database. Each provider has its own subclass so that each keeps its own
+/// migration set (see docs/decisions/0001-two-providers.md); code uses this base type.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>Who the audit log names for the changes saved through this context.</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>Set by bulk seeding, which writes one summary audit entry instead of one per row.</summary>
+    public bool AuditSuppressed { get; set; }
+
+    internal AuditingInterceptor.PendingAudit? PendingAudit { get; set; }
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqlitePortalDbContext(DbContextOptions<SqlitePortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HaveConversion<MoneyToCentsConverter>();
+    }
+}
+
+public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

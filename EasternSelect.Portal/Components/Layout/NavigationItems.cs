@@ -1,0 +1,29 @@
+using EasternSelect.Portal.Infrastructure.Security;
+using MudBlazor;
+
+namespace EasternSelect.Portal.Components.Layout;
+
+public sealed record NavigationItem(string Key, string TitleKey, string Href, string Icon, string Policy);
+
+/// <summary>
+/// A group is shown when its policy admits the person, an item when the item's policy does.
+/// The group policy is the loosest of its items (the portal has no "any of" policy syntax).
+/// </summary>
+public sealed record NavigationGroup(string TitleKey, string Icon, string Policy, IReadOnlyList<NavigationItem> Items);
+
+public static class NavigationItems
+{
+    public static readonly IReadOnlyList<NavigationGroup> Groups =
+    [
+        new("Nav.Suppliers", Icons.Material.Filled.Factory, Policies.ProductCatalogue,
+        [
+            new("suppliers", "Nav.SupplierRegistry", "/suppliers", Icons.Material.Filled.Store, Policies.SupplierRegistry),
+            new("products", "Nav.Products", "/products", Icons.Material.Filled.Inventory2, Policies.ProductCatalogue),
+        ]),
+        new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
+        [
+            new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),
+            new("admin-audit", "Nav.AuditLog", "/admin/audit", Icons.Material.Filled.History, Policies.Administration),
+        ]),
+    ];
+}

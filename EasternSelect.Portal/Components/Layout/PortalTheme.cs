@@ -1,0 +1,30 @@
+using MudBlazor;
+
+namespace EasternSelect.Portal.Components.Layout;
+
+public static class PortalTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#b71c1c",
+            Secondary = "#37474f",
+            AppbarBackground = "#b71c1c",
+            Background = "#f7f7f8",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#ef5350",
+            Secondary = "#90a4ae",
+            AppbarBackground = "#1e1e2d",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["Noto Sans TC", "Microsoft JhengHei", "PingFang TC", "Roboto", "Helvetica", "Arial", "sans-serif"],
+            },
+        },
+    };
+}

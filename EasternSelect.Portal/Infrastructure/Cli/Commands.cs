@@ -1,0 +1,150 @@
+using System.Globalization;
+using EasternSelect.Data;
+using EasternSelect.Data.Auditing;
+using EasternSelect.Data.Seed;
+using EasternSelect.Domain.Security;
+using EasternSelect.Portal.Infrastructure.Database;
+using Microsoft.AspNetCore.Identity;
+
+namespace EasternSelect.Portal.Infrastructure.Cli;
+
+/// <summary>
+/// Commands run instead of the web server: <c>create-admin --email …</c> and <c>seed --scale full|demo</c>.
+/// </summary>
+public static class Commands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "seed";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var demoMode = PortalConfiguration.IsDemoMode(app.Configuration, app.Environment);
+        await DatabaseInitializer.InitializeAsync(app.Services, demoMode: false);
+        return args[0] switch
+        {
+            "create-admin" => await CreateAdminAsync(app.Services, Option(args, "--email"), Option(args, "--name")),
+            "seed" => await SeedAsync(app.Services, Option(args, "--scale") ?? "full"),
+            _ => Usage(),
+        };
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string? email, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return Usage();
+        }
+
+        var password = ReadPassword();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name ?? email,
+            CreatedUtc = DateTime.UtcNow,
+            LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Description);
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine($"Administrator {email} created. Sign in and set up two-factor authentication: administration requires it outside demo mode.");
+        return 0;
+    }
+
+    private static string ReadPassword()
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.ReadLine() ?? string.Empty;
+        }
+
+        Console.Write("Password (at least 12 characters): ");
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.WriteLine();
+                return new string(chars.ToArray());
+            }
+
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+    }
+
+    private static async Task<int> SeedAsync(IServiceProvider services, string scaleName)
+    {
+        var scale = scaleName.ToLowerInvariant() switch
+        {
+            "full" => SupplierSeeder.Scale.Full,
+            "demo" => SupplierSeeder.Scale.Demo,
+            _ => null,
+        };
+        if (scale is null)
+        {
+            return Usage();
+        }
+
+        await using var db = services.GetRequiredService<PortalDatabase>().Create(AuditActor.System with { UserName = "seed-command" });
+        if (await SupplierSeeder.HasSuppliersAsync(db, CancellationToken.None))
+        {
+            await Console.Error.WriteLineAsync("The database already holds suppliers: seed fills an empty database only.");
+            return 1;
+        }
+
+        var started = DateTime.UtcNow;
+        var lastPercent = -1;
+        var progress = new Progress<(int Done, int Total)>(p =>
+        {
+            var percent = (int)(100L * p.Done / p.Total);
+            if (percent != lastPercent)
+            {
+                lastPercent = percent;
+                Console.Write(string.Create(CultureInfo.InvariantCulture, $"\rSeeding {p.Done:N0} / {p.Total:N0} rows ({percent}%)   "));
+            }
+        });
+        await SupplierSeeder.SeedAsync(db, scale, progress, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nSeeded {scale.Suppliers:N0} suppliers and {scale.Products:N0} products in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Usage:
+              dotnet run --project EasternSelect.Portal -- create-admin --email admin@example.com [--name "顯示名稱"]
+                  (asks for the password, or reads it from standard input)
+              dotnet run --project EasternSelect.Portal -- seed --scale full|demo
+            """);
+        return 2;
+    }
+}

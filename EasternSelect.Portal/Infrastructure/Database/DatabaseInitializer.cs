@@ -1,0 +1,39 @@
+using EasternSelect.Data;
+using EasternSelect.Data.Auditing;
+using EasternSelect.Data.Seed;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EasternSelect.Portal.Infrastructure.Database;
+
+/// <summary>At start: apply migrations, ensure the roles exist, and in demo mode seed the demo accounts and data.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, bool demoMode, CancellationToken ct = default)
+    {
+        var database = services.GetRequiredService<PortalDatabase>();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        if (database.Provider == DatabaseProvider.Sqlite || configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await using var db = database.Create(AuditActor.System);
+            await db.Database.MigrateAsync(ct);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        await IdentitySeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        if (!demoMode)
+        {
+            return;
+        }
+
+        await IdentitySeeder.EnsureDemoUsersAsync(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), services.GetRequiredService<TimeProvider>());
+        await using var seedDb = database.Create(AuditActor.System);
+        if (!await SupplierSeeder.HasSuppliersAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding demo suppliers and products.");
+            await SupplierSeeder.SeedAsync(seedDb, SupplierSeeder.Scale.Demo, progress: null, ct);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using EasternSelect.Domain.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace EasternSelect.Portal.Infrastructure.Security;
+
+/// <summary>
+/// Every authorization policy of the portal, declared here and nowhere else. Pages carry
+/// <c>[Authorize(Policy = Policies.X)]</c> (or <c>[AllowAnonymous]</c>), and services check the same names.
+/// </summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Administration = nameof(Administration);
+    public const string SupplierRegistry = nameof(SupplierRegistry);
+    public const string ProductCatalogue = nameof(ProductCatalogue);
+
+    /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [Administration] = [Roles.Administrator],
+        [SupplierRegistry] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager, Roles.Merchandiser, Roles.Executive],
+        [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
+    };
+
+    public static void Add(AuthorizationOptions options, bool demoMode)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        foreach (var (policy, roles) in RolesByPolicy)
+        {
+            options.AddPolicy(policy, p =>
+            {
+                p.RequireAuthenticatedUser().RequireRole(roles);
+                if (policy == Administration && !demoMode)
+                {
+                    // ASVS: administrators must have signed in with a second factor.
+                    p.RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value);
+                }
+            });
+        }
+
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}
+
+/// <summary>The claim Identity's SignInManager adds when a person signed in with a second factor.</summary>
+public static class TwoFactorClaim
+{
+    public const string Type = "amr";
+    public const string Value = "mfa";
+}

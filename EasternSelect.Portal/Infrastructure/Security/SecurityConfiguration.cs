@@ -1,0 +1,71 @@
+using System.Globalization;
+using EasternSelect.Data;
+using EasternSelect.Domain.Auditing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace EasternSelect.Portal.Infrastructure.Security;
+
+/// <summary>Identity and cookie settings for OWASP ASVS level 2 (see docs/decisions/0002-asvs-identity.md).</summary>
+public static class SecurityConfiguration
+{
+    private const string SignedInAtKey = "es.signed_in_at";
+
+    public static void ConfigureIdentity(IdentityOptions options, IConfiguration configuration)
+    {
+        options.SignIn.RequireConfirmedAccount = false;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedSignIns", 5);
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+    }
+
+    public static void ConfigureCookie(CookieAuthenticationOptions options, IConfiguration configuration)
+    {
+        var absolute = TimeSpan.FromHours(configuration.GetValue("Security:AbsoluteLifetimeHours", 10.0));
+        options.LoginPath = "/Account/Login";
+        options.LogoutPath = "/Account/Logout";
+        options.AccessDeniedPath = "/Account/AccessDenied";
+        options.Cookie.Name = "EasternSelect.Auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 30.0));
+        options.SlidingExpiration = true;
+
+        var validateStamp = options.Events.OnValidatePrincipal;
+        options.Events.OnSigningIn = context =>
+        {
+            // Sliding renewal re-issues the cookie; the first sign-in time travels in its properties.
+            context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            context.Properties.IsPersistent = false;
+            return Task.CompletedTask;
+        };
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            if (context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+                && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                && DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+
+            await validateStamp(context);
+        };
+        options.Events.OnSigningOut = async context =>
+        {
+            var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
+            var current = context.HttpContext.RequestServices.GetRequiredService<CurrentUser>();
+            await audit.WriteAsync(AuditAction.SignOut, current.Actor, nameof(PortalUser), current.Actor.UserId);
+        };
+    }
+}

@@ -1,0 +1,108 @@
+using EasternSelect.Data;
+using EasternSelect.Portal.Components;
+using EasternSelect.Portal.Features.Account;
+using EasternSelect.Portal.Features.Admin.Audit;
+using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Infrastructure;
+using EasternSelect.Portal.Infrastructure.Cli;
+using EasternSelect.Portal.Infrastructure.Database;
+using EasternSelect.Portal.Infrastructure.Localization;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseRootAppSettings();
+var demoMode = PortalConfiguration.IsDemoMode(builder.Configuration, builder.Environment);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<EasternSelect.Data.Auditing.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+builder.Services.AddScoped<AuditLog>();
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+builder.Services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<IdentityRedirectManager>();
+builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = IdentityConstants.ApplicationScheme;
+        o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o => SecurityConfiguration.ConfigureCookie(o, builder.Configuration));
+builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+builder.Services.AddIdentityCore<PortalUser>(o => SecurityConfiguration.ConfigureIdentity(o, builder.Configuration))
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<PortalDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<PortalIdentityErrorDescriber>()
+    .AddPasswordValidator<CommonPasswordValidator>()
+    .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+builder.Services.AddAuthorization(o => Policies.Add(o, demoMode));
+builder.Services.AddDataProtection().SetApplicationName("EasternSelect.Portal").PersistKeysToDbContext<PortalDbContext>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+builder.Services.AddScoped<UserAdminService>();
+builder.Services.AddScoped<AuditSearchService>();
+builder.Services.AddScoped<PolicyGuard>();
+builder.Services.AddScoped<SignInAudit>();
+
+var app = builder.Build();
+
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app, args);
+}
+
+await DatabaseInitializer.InitializeAsync(app.Services, demoMode);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.Use(async (context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.XContentTypeOptions = "nosniff";
+    headers.XFrameOptions = "DENY";
+    headers["Referrer-Policy"] = "same-origin";
+    await next();
+});
+app.UseRequestLocalization(o =>
+{
+    o.SetDefaultCulture(Cultures.Default).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
+    o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+});
+app.UseAuthentication();
+app.UseMiddleware<CurrentUserMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapCultureEndpoint();
+app.MapHealthChecks("/healthz").AllowAnonymous();
+
+app.Logger.LogInformation("Eastern Select Portal: database {Provider}, demo mode {Demo}.", app.Services.GetRequiredService<PortalDatabase>().Provider, demoMode);
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
