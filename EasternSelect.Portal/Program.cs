@@ -21,6 +21,8 @@ builder.UseRootAppSettings();
 var demoMode = PortalConfiguration.IsDemoMode(builder.Configuration, builder.Environment);
 
 builder.Services.AddSingleton(TimeProvider.System);
+// Render Chinese as UTF-8 text rather than &#x…; escapes: smaller pages, readable source.
+builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddPortalData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<EasternSelect.Data.Auditing.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
@@ -58,6 +60,8 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<UserAdminService>();
 builder.Services.AddScoped<AuditSearchService>();
 builder.Services.AddScoped<PolicyGuard>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierListService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductListService>();
 builder.Services.AddScoped<SignInAudit>();
 
 var app = builder.Build();
@@ -75,7 +79,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 app.Use(async (context, next) =>
 {
     var headers = context.Response.Headers;

@@ -40,6 +40,13 @@ public static class SecurityConfiguration
         options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 30.0));
         options.SlidingExpiration = true;
 
+        // A signed-in person without the right gets 403 and the access-denied page, not a redirect.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+
         var validateStamp = options.Events.OnValidatePrincipal;
         options.Events.OnSigningIn = context =>
         {

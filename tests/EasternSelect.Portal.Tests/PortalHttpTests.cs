@@ -1,0 +1,215 @@
+using System.Net;
+using System.Security.Claims;
+using EasternSelect.Data;
+using EasternSelect.Portal.Features.Suppliers;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
+using EasternSelect.Data.Seed;
+using EasternSelect.Domain.Security;
+using EasternSelect.Tests.Shared;
+
+namespace EasternSelect.Portal.Tests;
+
+/// <summary>The portal over HTTP, with the real middleware, cookies, database and demo accounts.</summary>
+public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private readonly PortalFactory _factory = fixture.Factory;
+
+    public static TheoryData<string> DemoEmails => new(DemoAccounts.All.Select(a => a.Email));
+
+    [Fact]
+    public async Task Home_Anonymous_RedirectsToLogin()
+    {
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LoginPage_Anonymous_IsTraditionalChineseByDefault()
+    {
+        var client = _factory.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Contains("<html lang=\"zh-TW\"", html, StringComparison.Ordinal);
+        Assert.Contains("請以公司電子郵件登入", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_DatabaseAnswers_Returns200()
+    {
+        var response = await _factory.CreateClient().GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoEmails))]
+    public async Task Home_EachDemoRole_SeesExactlyItsMenu(string email)
+    {
+        var role = DemoAccounts.All.Single(a => a.Email == email).Role;
+        using var client = await _factory.SignedInClientAsync(email);
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var expected = new List<string> { "nav-home" };
+        if (MenuPolicyRoles.Suppliers.Contains(role))
+        {
+            expected.Add("nav-suppliers");
+        }
+
+        if (MenuPolicyRoles.Products.Contains(role))
+        {
+            expected.Add("nav-products");
+        }
+
+        if (role == Roles.Administrator)
+        {
+            expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
+        }
+
+        var shown = NavItem().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal(expected.Order(), shown.Order());
+        Assert.Contains($"data-testid=\"home-card-{role}\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cx.agent@demo.local", "/admin/users")]
+    [InlineData("qa.inspector@demo.local", "/admin/audit")]
+    [InlineData("auditor@demo.local", "/suppliers")]
+    [InlineData("cx.agent@demo.local", "/suppliers")]
+    [InlineData("auditor@demo.local", "/products")]
+    [InlineData("admin@demo.local", "/suppliers")]
+    public async Task Page_OtherRolesPage_Returns403(string email, string path)
+    {
+        using var client = await _factory.SignedInClientAsync(email);
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("admin@demo.local", "/admin/users")]
+    [InlineData("admin@demo.local", "/admin/audit")]
+    [InlineData("supplier.officer@demo.local", "/suppliers")]
+    [InlineData("cx.agent@demo.local", "/products")]
+    public async Task Page_OwnRolesPage_Returns200(string email, string path)
+    {
+        using var client = await _factory.SignedInClientAsync(email);
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_WrongPasswordFiveTimes_LocksTheAccount()
+    {
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            last = await PortalFactory.PostLoginAsync(client, "merchandiser@demo.local", "wrong password " + i);
+        }
+
+        var afterLockout = await PortalFactory.PostLoginAsync(client, "merchandiser@demo.local", PortalFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, last!.StatusCode);
+        Assert.EndsWith("/Account/Lockout", last.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, afterLockout.StatusCode);
+        Assert.EndsWith("/Account/Lockout", afterLockout.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_Succeeds_SetsHttpOnlySameSiteCookieWithoutPersistence()
+    {
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+        var form = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        var cookieClient = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PortalFactory.PostLoginAsync(cookieClient, "executive@demo.local", PortalFactory.DemoPassword);
+
+        var authCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("EasternSelect.Auth=", StringComparison.Ordinal));
+        Assert.True(form.IsSuccessStatusCode);
+        Assert.Contains("httponly", authCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", authCookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires=", authCookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CultureSwitch_English_RendersEnglishAndRemembersIt()
+    {
+        using var client = await _factory.SignedInClientAsync("committee@demo.local");
+
+        var switched = await client.GetAsync(new Uri("/culture/set?culture=en&returnUrl=/", UriKind.Relative));
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains("<html lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("Committee member", html, StringComparison.Ordinal);
+
+        // Signing in again from a fresh client brings the remembered language back.
+        using var again = await _factory.SignedInClientAsync("committee@demo.local");
+        var html2 = await again.GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("<html lang=\"en\"", html2, StringComparison.Ordinal);
+        await again.GetAsync(new Uri("/culture/set?culture=zh-TW&returnUrl=/", UriKind.Relative));
+    }
+
+    [Fact]
+    public async Task SupplierList_AsSupplierOfficer_ReturnsContactsMasked()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal(Roles.SupplierOfficer));
+        var service = scope.ServiceProvider.GetRequiredService<SupplierListService>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+
+        var page = await service.SearchAsync(new SupplierQuery(null, null, null, SupplierSort.Name, false, 0, 20), CancellationToken.None);
+        var raw = await db.Suppliers.Where(s => s.Id == page.Items[0].Id).Select(s => new { s.ContactName, s.ContactPhone }).SingleAsync();
+
+        Assert.Equal(20, page.Items.Count);
+        Assert.True(page.Total >= 300);
+        Assert.All(page.Items, row => Assert.Matches(@"^09\d\d-\*\*\*-\d{3}$", row.ContactPhone));
+        Assert.NotEqual(raw.ContactPhone, page.Items[0].ContactPhone);
+        Assert.NotEqual(raw.ContactName, page.Items[0].ContactName);
+        Assert.Contains("*", page.Items[0].ContactName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SupplierList_AsAuditor_IsRefusedByTheService()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal(Roles.ThirdPartyAuditor));
+        var service = scope.ServiceProvider.GetRequiredService<SupplierListService>();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            service.SearchAsync(new SupplierQuery(null, null, null, SupplierSort.Name, false, 0, 20), CancellationToken.None));
+    }
+
+    private static ClaimsPrincipal Principal(string role) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "test-" + role), new Claim(ClaimTypes.Name, role + "@test"), new Claim(ClaimTypes.Role, role)], "test"));
+
+    [GeneratedRegex("data-testid=\"(nav-[a-z-]+)\"")]
+    private static partial Regex NavItem();
+
+}
+
+/// <summary>The roles the tests expect in each menu group, written out independently of Policies.</summary>
+internal static class MenuPolicyRoles
+{
+    public static readonly string[] Suppliers = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager, Roles.Merchandiser, Roles.Executive];
+    public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
+}
+
+public sealed class PortalFactoryFixture : IDisposable
+{
+    public PortalFactory Factory { get; } = new();
+
+    public void Dispose() => Factory.Dispose();
+}

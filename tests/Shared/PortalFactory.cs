@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace EasternSelect.Tests.Shared;
+
+/// <summary>
+/// The real portal (demo mode) on its own SQLite file in a temp folder. Browser tests call
+/// <c>UseKestrel(0)</c> and <c>StartServer()</c> to reach it over a real socket.
+/// </summary>
+public sealed partial class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Demo!Pass2026";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "es-portal-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
+            ["Database:Provider"] = "Sqlite",
+            ["Demo:Enabled"] = "true",
+        }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS to clean; the next run uses a new folder.
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, signed in through the real login form.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = DemoPassword)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+        using var content = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), content);
+    }
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" */?>""")]
+    private static partial Regex HiddenInput();
+}
