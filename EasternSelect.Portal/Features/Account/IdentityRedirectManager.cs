@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Identity;
 
 namespace EasternSelect.Portal.Features.Account;
 
@@ -43,4 +45,11 @@ public sealed class IdentityRedirectManager(NavigationManager navigationManager)
     public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
 
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context) => RedirectToWithStatus(CurrentPath, message, context);
+
+    /// <summary>The signed-in account no longer exists (deleted meanwhile): end the session and start over.</summary>
+    public async Task RedirectToInvalidUserAsync(HttpContext context, string message)
+    {
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        RedirectToWithStatus("Account/Login", "!" + message, context);
+    }
 }
