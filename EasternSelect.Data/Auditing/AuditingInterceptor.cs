@@ -86,6 +86,21 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
 
+    // A concurrency conflict does not reach SaveChangesFailed: without this the transaction stays open
+    // and a retry on the same context saves into it and is never committed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Abandon(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Abandon(eventData.Context);
@@ -178,7 +193,8 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
                 continue;
             }
 
-            if (action == AuditAction.Update && !property.IsModified)
+            // A temporary value is a placeholder for a database-generated key; EntityKey gets the real one.
+            if (property.IsTemporary || action == AuditAction.Update && !property.IsModified)
             {
                 continue;
             }
