@@ -26,6 +26,9 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
         nameof(IdentityUserToken<string>.Value), nameof(AggregateRoot.Version),
     ];
 
+    // Keep Chinese readable (and searchable) in the log instead of \uXXXX escapes.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     internal sealed record PendingAudit(List<(EntityEntry? Entry, AuditEntry Audit)> Entries, IDbContextTransaction? OwnTransaction);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -218,7 +221,7 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
             Action = action,
             EntityType = entry.Metadata.ClrType.Name,
             EntityKey = KeyOf(entry),
-            Changes = changes.Count > 0 ? JsonSerializer.Serialize(changes) : null,
+            Changes = changes.Count > 0 ? JsonSerializer.Serialize(changes, JsonOptions) : null,
         };
     }
 
