@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using EasternSelect.Data;
+using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Security;
+using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasternSelect.Portal.Tests;
+
+public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private readonly IServiceProvider _services = fixture.Factory.Services;
+
+    [Fact]
+    public async Task Update_TwoAdminsEditTheSameStaleCopy_SecondGetsConflictAndFirstEditStays()
+    {
+        var row = await FindAsync("qa.manager@demo.local");
+        await using var first = Scope(out var firstService);
+        await using var second = Scope(out var secondService);
+
+        var firstResult = await firstService.UpdateAsync(row.Id, "品保主管 黃建國（代理）", [Roles.QaManager], row.ConcurrencyStamp, CancellationToken.None);
+        var secondResult = await secondService.UpdateAsync(row.Id, "另一個名字", [Roles.QaManager, Roles.Executive], row.ConcurrencyStamp, CancellationToken.None);
+
+        var after = await FindAsync("qa.manager@demo.local");
+        Assert.True(firstResult.Succeeded);
+        Assert.False(secondResult.Succeeded);
+        Assert.True(secondResult.Conflict);
+        Assert.Contains("其他人修改", secondResult.Errors.Single(), StringComparison.Ordinal);
+        Assert.Equal("品保主管 黃建國（代理）", after.DisplayName);
+        Assert.Equal([Roles.QaManager], after.Roles);
+    }
+
+    [Fact]
+    public async Task Invite_WeakPassword_CreatesNothing()
+    {
+        await using var scope = Scope(out var service);
+
+        var result = await service.InviteAsync(new InviteUserModel { Email = "weak@demo.local", DisplayName = "弱密碼", Roles = [Roles.CxAgent], InitialPassword = "qwerty123456" }, "http://localhost", CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.NotEmpty(result.Errors);
+        Assert.DoesNotContain(await service.ListAsync("weak@demo.local", CancellationToken.None), u => u.Email == "weak@demo.local");
+    }
+
+    [Fact]
+    public async Task Invite_DuplicateEmail_FailsWithMessageAndKeepsTheExistingAccount()
+    {
+        await using var scope = Scope(out var service);
+        var before = await FindAsync("merchandiser@demo.local");
+
+        var result = await service.InviteAsync(new InviteUserModel { Email = "merchandiser@demo.local", DisplayName = "重複", Roles = [Roles.Administrator] }, "http://localhost", CancellationToken.None);
+
+        var after = await FindAsync("merchandiser@demo.local");
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Contains("merchandiser@demo.local", StringComparison.Ordinal));
+        Assert.Equal(before.Roles, after.Roles);
+        Assert.Equal(before.DisplayName, after.DisplayName);
+    }
+
+    [Fact]
+    public async Task Invite_WithoutPassword_ReturnsLinkAndAuditsTheNewAccount()
+    {
+        await using var scope = Scope(out var service);
+
+        var result = await service.InviteAsync(new InviteUserModel { Email = "new.agent@demo.local", DisplayName = "新客服", Roles = [Roles.CxAgent] }, "http://localhost:5080/", CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.StartsWith("http://localhost:5080/Account/AcceptInvitation?userId=", result.InvitationLink, StringComparison.Ordinal);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Email == "new.agent@demo.local");
+        var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(PortalUser) && a.EntityKey == user.Id && a.Action == AuditAction.Create).SingleAsync();
+        Assert.Equal("admin@demo.local", audit.UserName);
+        Assert.DoesNotContain("new.agent@demo.local", audit.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lock_OwnAccount_IsRefused()
+    {
+        await using var scope = Scope(out var service);
+        var self = await FindAsync("admin@demo.local");
+
+        var result = await service.SetLockedAsync(self.Id, locked: true, self.ConcurrencyStamp, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.False((await FindAsync("admin@demo.local")).LockedOut);
+    }
+
+    [Fact]
+    public async Task List_AsNonAdministrator_IsRefused()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal("exec-id", "executive@demo.local", Roles.Executive));
+        var service = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListAsync(null, CancellationToken.None));
+    }
+
+    private async Task<UserRow> FindAsync(string email)
+    {
+        await using var scope = Scope(out var service);
+        return (await service.ListAsync(email, CancellationToken.None)).Single(u => u.Email == email);
+    }
+
+    private AsyncServiceScope Scope(out UserAdminService service)
+    {
+        var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var adminId = db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).Single();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal(adminId, "admin@demo.local", Roles.Administrator));
+        service = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+        return scope;
+    }
+
+    private static ClaimsPrincipal Principal(string id, string name, string role) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"));
+}
