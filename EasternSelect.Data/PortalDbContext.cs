@@ -1,7 +1,13 @@
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Conventions;
 using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Common;
+using EasternSelect.Domain.Csr;
+using EasternSelect.Domain.Files;
+using EasternSelect.Domain.Qualification;
 using EasternSelect.Domain.Suppliers;
+using EasternSelect.Domain.Tiering;
+using EasternSelect.Domain.Training;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,10 +37,38 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+
+    public DbSet<SupplierStatusChange> SupplierStatusChanges => Set<SupplierStatusChange>();
+
+    public DbSet<SupplierTierChange> SupplierTierChanges => Set<SupplierTierChange>();
+
+    public DbSet<QualificationReview> QualificationReviews => Set<QualificationReview>();
+
+    public DbSet<MonthlySpotCheck> MonthlySpotChecks => Set<MonthlySpotCheck>();
+
+    public DbSet<TierPolicy> TierPolicies => Set<TierPolicy>();
+
+    public DbSet<TierEvaluation> TierEvaluations => Set<TierEvaluation>();
+
+    public DbSet<TierProposal> TierProposals => Set<TierProposal>();
+
+    public DbSet<SupplierMonthlyRecord> SupplierMonthlyRecords => Set<SupplierMonthlyRecord>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<CsrEvaluation> CsrEvaluations => Set<CsrEvaluation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        // Every editable aggregate carries the optimistic-concurrency token (see AuditingInterceptor).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(AggregateRoot.Version)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

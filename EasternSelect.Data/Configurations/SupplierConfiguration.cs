@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,8 +18,15 @@ internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
         builder.Property(s => s.ContactEmail).HasMaxLength(256);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.ToTable(t => t.HasCheckConstraint("CK_Supplier_Warranty", "WarrantyMonths >= 12"));
+        builder.Property(s => s.StatusReason).HasMaxLength(500);
+        builder.Property(s => s.Address).HasMaxLength(300);
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(s => s.ContractFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.StatusChanges).WithOne().HasForeignKey(c => c.SupplierId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.TierChanges).WithOne().HasForeignKey(c => c.SupplierId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(s => s.IsLocal);
         builder.HasIndex(s => s.Name);
         builder.HasIndex(s => new { s.Category, s.Status });
+        builder.HasIndex(s => s.YearlyTransactionVolume);
     }
 }
 
@@ -35,5 +43,6 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.SupplierId, p.ListingStatus });
         builder.HasIndex(p => new { p.Category, p.ListingStatus });
         builder.HasIndex(p => p.Name);
+        builder.HasIndex(p => p.Price);
     }
 }

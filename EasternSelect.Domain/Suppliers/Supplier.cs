@@ -37,5 +37,95 @@ public sealed class Supplier : AggregateRoot
     /// <summary>Yearly transaction volume in NT$.</summary>
     public decimal YearlyTransactionVolume { get; set; }
 
+    /// <summary>Why the supplier has its current status (required for suspension and termination).</summary>
+    public string? StatusReason { get; set; }
+
+    /// <summary>Company address (a business address, not personal data).</summary>
+    public string? Address { get; set; }
+
+    /// <summary>商品寄售契約書: signed date, expiry and the uploaded signed copy.</summary>
+    public DateOnly? ContractSignedOn { get; set; }
+
+    public DateOnly? ContractExpiresOn { get; set; }
+
+    public int? ContractFileId { get; set; }
+
     public List<Product> Products { get; set; } = [];
+
+    public List<SupplierStatusChange> StatusChanges { get; set; } = [];
+
+    public List<SupplierTierChange> TierChanges { get; set; } = [];
+
+    /// <summary>Moves to another status by the rules of <see cref="SupplierStatusRules"/>, recording who and why.</summary>
+    public SupplierStatusChange ChangeStatus(SupplierStatus to, string? reason, string by, DateTime nowUtc)
+    {
+        if (!SupplierStatusRules.CanChange(Status, to))
+        {
+            throw new InvalidOperationException($"A supplier cannot go from {Status} to {to}.");
+        }
+
+        return Record(to, reason, by, nowUtc);
+    }
+
+    /// <summary>The qualification verdict (判定合格) is the only way from review to qualified.</summary>
+    public SupplierStatusChange Qualify(string reason, string by, DateTime nowUtc) => Record(SupplierStatus.Qualified, reason, by, nowUtc);
+
+    public SupplierTierChange ChangeTier(SupplierTier to, string reason, string approvedBy, DateTime nowUtc, int? proposalId = null)
+    {
+        var change = new SupplierTierChange { SupplierId = Id, From = Tier, To = to, Reason = reason, ApprovedBy = approvedBy, ChangedUtc = nowUtc, TierProposalId = proposalId };
+        Tier = to;
+        TierChanges.Add(change);
+        return change;
+    }
+
+    /// <summary>Business rules a person can break when typing: the form shows these keys as messages.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            errors.Add("Supplier.NameRequired");
+        }
+
+        if (!Suppliers.TaxId.IsValid(TaxId))
+        {
+            errors.Add("Supplier.TaxIdInvalid");
+        }
+
+        if (WarrantyMonths < MinimumWarrantyMonths)
+        {
+            errors.Add("Supplier.WarrantyTooShort");
+        }
+
+        if (YearlyTransactionVolume < 0)
+        {
+            errors.Add("Supplier.VolumeNegative");
+        }
+
+        if (CountryCode.Length != 2 || !CountryCode.All(char.IsAsciiLetterUpper))
+        {
+            errors.Add("Supplier.CountryInvalid");
+        }
+
+        if (ContractSignedOn is { } signed && ContractExpiresOn is { } expires && expires <= signed)
+        {
+            errors.Add("Supplier.ContractExpiresBeforeSigned");
+        }
+
+        return errors;
+    }
+
+    private SupplierStatusChange Record(SupplierStatus to, string? reason, string by, DateTime nowUtc)
+    {
+        if (SupplierStatusRules.NeedsReason(to) && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new InvalidOperationException($"Changing a supplier to {to} needs a reason.");
+        }
+
+        var change = new SupplierStatusChange { SupplierId = Id, From = Status, To = to, Reason = reason?.Trim() ?? string.Empty, ChangedBy = by, ChangedUtc = nowUtc };
+        Status = to;
+        StatusReason = reason?.Trim();
+        StatusChanges.Add(change);
+        return change;
+    }
 }

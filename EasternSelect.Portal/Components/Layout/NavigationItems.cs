@@ -19,6 +19,9 @@ public static class NavigationItems
         [
             new("suppliers", "Nav.SupplierRegistry", "/suppliers", Icons.Material.Filled.Store, Policies.SupplierRegistry),
             new("products", "Nav.Products", "/products", Icons.Material.Filled.Inventory2, Policies.ProductCatalogue),
+            new("reviews", "Nav.Reviews", "/suppliers/reviews", Icons.Material.Filled.FactCheck, Policies.QualificationReview),
+            new("tiering", "Nav.Tiering", "/suppliers/tiering", Icons.Material.Filled.Leaderboard, Policies.TierView),
+            new("training", "Nav.Training", "/suppliers/training", Icons.Material.Filled.School, Policies.SupplierRegistry),
         ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [

@@ -13,12 +13,26 @@ public static class Policies
     public const string Administration = nameof(Administration);
     public const string SupplierRegistry = nameof(SupplierRegistry);
     public const string ProductCatalogue = nameof(ProductCatalogue);
+    public const string SupplierManage = nameof(SupplierManage);
+    public const string QualificationReview = nameof(QualificationReview);
+    public const string QualificationVerdict = nameof(QualificationVerdict);
+    public const string TierView = nameof(TierView);
+    public const string TierManage = nameof(TierManage);
+    public const string TrainingManage = nameof(TrainingManage);
+    public const string CsrEvaluate = nameof(CsrEvaluate);
 
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Administration] = [Roles.Administrator],
         [SupplierRegistry] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager, Roles.Merchandiser, Roles.Executive],
+        [SupplierManage] = [Roles.SupplierOfficer, Roles.SupplierHead],
+        [QualificationReview] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager],
+        [QualificationVerdict] = [Roles.SupplierHead],
+        [TierView] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
+        [TierManage] = [Roles.QaManager],
+        [TrainingManage] = [Roles.SupplierOfficer, Roles.SupplierHead],
+        [CsrEvaluate] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaManager],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 

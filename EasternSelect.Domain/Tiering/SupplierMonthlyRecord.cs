@@ -1,0 +1,33 @@
+using EasternSelect.Domain.Common;
+
+namespace EasternSelect.Domain.Tiering;
+
+/// <summary>
+/// A supplier's quality record for one month: the input of the tier evaluation. Entered or imported
+/// now; the inspection and casework features fill it from their own records.
+/// </summary>
+public sealed class SupplierMonthlyRecord : Entity
+{
+    public int SupplierId { get; set; }
+
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+
+    public int LotsInspected { get; set; }
+
+    public int LotsRejected { get; set; }
+
+    public int UnitsReceived { get; set; }
+
+    public int DefectiveUnits { get; set; }
+
+    public int ShortUnits { get; set; }
+
+    public int UnitsShipped { get; set; }
+
+    public int Complaints { get; set; }
+
+    public int AuditFindings { get; set; }
+
+    public int LateCorrectiveActions { get; set; }
+}

@@ -1,0 +1,56 @@
+using EasternSelect.Domain.Common;
+using EasternSelect.Domain.Suppliers;
+
+namespace EasternSelect.Domain.Tiering;
+
+/// <summary>A monthly run of the tier evaluation: proposals wait for the QA manager's decision.</summary>
+public sealed class TierEvaluation : AggregateRoot
+{
+    public DateOnly Month { get; set; }
+
+    public int TierPolicyId { get; set; }
+
+    public TierPolicy? TierPolicy { get; set; }
+
+    public string RunBy { get; set; } = string.Empty;
+
+    public DateTime RunUtc { get; set; }
+
+    public int SuppliersEvaluated { get; set; }
+
+    public List<TierProposal> Proposals { get; set; } = [];
+}
+
+public enum ProposalDecision
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+/// <summary>A proposed tier change for one supplier, with the reasons that produced it.</summary>
+public sealed class TierProposal : Entity
+{
+    public int TierEvaluationId { get; set; }
+
+    public int SupplierId { get; set; }
+
+    public Supplier? Supplier { get; set; }
+
+    public SupplierTier CurrentTier { get; set; }
+
+    public SupplierTier ProposedTier { get; set; }
+
+    public decimal Score { get; set; }
+
+    /// <summary>JSON list of <see cref="ScoreReason"/>.</summary>
+    public string Reasons { get; set; } = "[]";
+
+    public ProposalDecision Decision { get; set; } = ProposalDecision.Pending;
+
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedUtc { get; set; }
+
+    public string? DecisionNote { get; set; }
+}
