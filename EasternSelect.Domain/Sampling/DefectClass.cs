@@ -1,0 +1,8 @@
+namespace EasternSelect.Domain.Sampling;
+
+public enum DefectClass
+{
+    Critical,
+    Major,
+    Minor,
+}
