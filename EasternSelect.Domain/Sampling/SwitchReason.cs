@@ -41,8 +41,5 @@ public sealed record SwitchingTransition(InspectionSeverity From, InspectionSeve
 /// <param name="ProductionSteady">False when production is irregular or delayed.</param>
 public sealed record SwitchingLot(SamplingPlan Plan, int Nonconformities, bool IsOriginalInspection = true, bool ProductionSteady = true);
 
-/// <summary>What recording a lot did: its decision and the transition it caused, if any.</summary>
-public sealed record SwitchingOutcome(LotDecision? Decision, SwitchingTransition? Transition)
-{
-    public bool Counted => Decision is not null;
-}
+/// <summary>What recording a lot did: its decision, whether the switching rules counted it, and the transition it caused, if any.</summary>
+public sealed record SwitchingOutcome(LotDecision Decision, bool Counted, SwitchingTransition? Transition);

@@ -55,9 +55,10 @@ public sealed class SwitchingStateMachine
     public SwitchingOutcome RecordLot(SwitchingLot lot)
     {
         ArgumentNullException.ThrowIfNull(lot);
+        var decision = LotDecisions.Decide(lot.Plan, lot.Nonconformities);
         if (!lot.IsOriginalInspection)
         {
-            return new SwitchingOutcome(null, null);
+            return new SwitchingOutcome(decision, Counted: false, Transition: null);
         }
 
         if (IsDiscontinued)
@@ -65,7 +66,6 @@ public sealed class SwitchingStateMachine
             throw new InvalidOperationException("Inspection is discontinued for this stream until the supplier's corrective action is accepted.");
         }
 
-        var decision = LotDecisions.Decide(lot.Plan, lot.Nonconformities);
         _productionSteady = lot.ProductionSteady;
         var transition = Severity switch
         {
@@ -73,7 +73,7 @@ public sealed class SwitchingStateMachine
             InspectionSeverity.Tightened => OnTightened(decision),
             _ => OnReduced(lot, decision),
         };
-        return new SwitchingOutcome(decision, transition);
+        return new SwitchingOutcome(decision, Counted: true, transition);
     }
 
     public SwitchingTransition ApproveReduced()

@@ -216,6 +216,22 @@ public sealed class SamplingTablesTests
         }
     }
 
+    [Theory]
+    [InlineData(InspectionSeverity.Normal)]
+    [InlineData(InspectionSeverity.Tightened)]
+    public void PlanForCodeLetter_NormalAndTightenedIn1999_SameAs105E(InspectionSeverity severity)
+    {
+        foreach (var letter in "ABCDEFGHJKLMNPQR")
+        {
+            foreach (var aql in SamplingTables.Aqls)
+            {
+                Assert.Equal(
+                    SamplingTables.PlanForCodeLetter(letter, aql, severity),
+                    SamplingTables.PlanForCodeLetter(letter, aql, severity, SamplingEdition.Iso2859_1_1999));
+            }
+        }
+    }
+
     [Fact]
     public void Plan_DefaultEdition_IsMilStd105E()
     {

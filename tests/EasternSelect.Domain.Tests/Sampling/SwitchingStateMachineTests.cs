@@ -79,6 +79,7 @@ public sealed class SwitchingStateMachineTests
         var reinspection = machine.RecordLot(Rejected(NormalL) with { IsOriginalInspection = false });
 
         Assert.False(reinspection.Counted);
+        Assert.Equal(LotDecision.Rejected, reinspection.Decision);
         Assert.Null(reinspection.Transition);
         Assert.Equal(InspectionSeverity.Normal, machine.Severity);
     }
