@@ -1,8 +1,0 @@
-namespace EasternSelect.Domain.Sampling;
-
-public enum DefectClass
-{
-    Critical,
-    Major,
-    Minor,
-}
