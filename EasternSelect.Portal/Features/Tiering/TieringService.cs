@@ -208,7 +208,7 @@ public sealed class TieringService(
         await guard.EnsureAsync(Policies.TierManage);
         if (note?.Trim().Length > 500)
         {
-            return new DecisionResult(0, [ValidationText.Get("Validation.MaxLength")]);
+            return new DecisionResult(0, [string.Format(CultureInfo.CurrentCulture, ValidationText.MaxLength, l["Tiering.RejectNote"].Value, 500)]);
         }
 
         var (error, conflict) = await DecideAsync(proposalId, approve: false, note, ct);
