@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+
+namespace EasternSelect.BrowserTests;
+
+[Collection(nameof(BrowserCollection))]
+public sealed class TieringBrowserTests(BrowserFixture fixture)
+{
+    [SkippableFact]
+    public async Task QaManager_RunsDecember2020_ApprovesOneProposal_SeesItInTheHistory()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var page = await fixture.PageAsAsync("qa.manager@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(page, "/suppliers/tiering");
+        await Assertions.Expect(page.Locator("[data-testid=tier-legend]")).ToContainTextAsync("加嚴檢驗");
+        await Assertions.Expect(page.Locator("[data-testid=tier-history]")).ToContainTextAsync("尚無分級異動");
+
+        await page.FillAsync("input[data-testid=evaluation-month]", "2020-12");
+        await page.ClickAsync("[data-testid=run-evaluation]");
+        await Assertions.Expect(page.Locator("[data-testid=run-message]")).ToContainTextAsync("2020-12 評估完成");
+        var approve = page.Locator("[data-testid=proposals-table] button[data-testid^=approve-]").First;
+        await approve.WaitForAsync();
+        var approveId = await approve.GetAttributeAsync("data-testid");
+        approve = page.Locator($"button[data-testid={approveId}]");
+        var row = page.Locator("[data-testid=proposals-table] tbody tr").Filter(new() { Has = page.Locator($"button[data-testid={approveId}]") });
+        var supplierName = (await row.Locator("a").First.InnerTextAsync()).Trim();
+        await Assertions.Expect(row).ToContainTextAsync("批退率");
+        await BrowserFixture.ScreenshotAsync(page, "tiering-proposals");
+
+        await approve.ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=tier-history]")).ToContainTextAsync(supplierName);
+        await Assertions.Expect(page.Locator("[data-testid=tier-history]")).ToContainTextAsync("qa.manager@demo.local");
+        await Assertions.Expect(page.Locator("[data-testid=proposals-table]")).ToContainTextAsync("已核准");
+        await BrowserFixture.ScreenshotAsync(page, "tiering-approved");
+
+        // The same month again is refused with a message, not a second evaluation.
+        await page.ClickAsync("[data-testid=run-evaluation]");
+        await Assertions.Expect(page.Locator("[data-testid=run-message]")).ToContainTextAsync("已經評估過了");
+        await page.Context.CloseAsync();
+    }
+}
