@@ -36,6 +36,39 @@ public sealed class TieringBrowserTests(BrowserFixture fixture)
         // The same month again is refused with a message, not a second evaluation.
         await page.ClickAsync("[data-testid=run-evaluation]");
         await Assertions.Expect(page.Locator("[data-testid=run-message]")).ToContainTextAsync("已經評估過了");
+
+        // Editing the policy: thresholds out of order are explained; a valid edit becomes version 2.
+        await page.ClickAsync("[data-testid=policy-edit]");
+        await page.FillAsync("input[data-testid=policy-a]", "95");
+        await page.FillAsync("input[data-testid=policy-note]", "A 級門檻調高");
+        await page.ClickAsync("[data-testid=policy-save]");
+        await Assertions.Expect(page.Locator("[data-testid=policy-errors]")).ToContainTextAsync("遞減");
+        await page.FillAsync("input[data-testid=policy-a]", "88");
+        await page.ClickAsync("[data-testid=policy-save]");
+        await Assertions.Expect(page.Locator("[data-testid=policy-version]")).ToHaveTextAsync("v2");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
+    public async Task SupplierOfficer_AddsACsrEvaluation_SameYearAgainIsRefused()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var page = await fixture.PageAsAsync("supplier.officer@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(page, "/suppliers/7/csr");
+        await Assertions.Expect(page.Locator("[data-testid=csr-table]")).ToContainTextAsync("尚無企業社會責任評估");
+
+        await page.ClickAsync("[data-testid=csr-new]");
+        await page.FillAsync("input[data-testid=csr-year]", "2020");
+        await page.FillAsync("input[data-testid=csr-labour]", "90");
+        await page.FillAsync("input[data-testid=csr-safety]", "70");
+        await page.ClickAsync("[data-testid=csr-save]");
+        await Assertions.Expect(page.Locator("[data-testid=csr-table]")).ToContainTextAsync("80.0");
+
+        await page.ClickAsync("[data-testid=csr-new]");
+        await page.FillAsync("input[data-testid=csr-year]", "2020");
+        await page.ClickAsync("[data-testid=csr-save]");
+        await Assertions.Expect(page.Locator("[data-testid=csr-errors]")).ToContainTextAsync("2020 年已有評估");
+        await BrowserFixture.ScreenshotAsync(page, "csr-duplicate-year");
         await page.Context.CloseAsync();
     }
 }
