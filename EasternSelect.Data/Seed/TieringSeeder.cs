@@ -14,7 +14,7 @@ namespace EasternSelect.Data.Seed;
 /// </summary>
 public static class TieringSeeder
 {
-    public static readonly int Year = 2020;
+    public const int Year = 2020;
 
     /// <summary>How many suppliers are drawn for a better tier and how many for a worse one.</summary>
     public const int Upgrades = 4;
@@ -72,7 +72,7 @@ public static class TieringSeeder
     }
 
     /// <summary>Monthly records for one supplier and one year, the last three scoring in <paramref name="target"/>.</summary>
-    public static IReadOnlyList<SupplierMonthlyRecord> YearFor(Random random, TierPolicy policy, int supplierId, SupplierTier target, int year = 2020)
+    public static IReadOnlyList<SupplierMonthlyRecord> YearFor(Random random, TierPolicy policy, int supplierId, SupplierTier target, int year = Year)
     {
         var (low, high) = SeverityBand(target);
         var size = random.Next(4, 30);
