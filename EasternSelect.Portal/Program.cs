@@ -64,6 +64,10 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierListS
 builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductListService>();
 builder.Services.AddScoped<SignInAudit>();
 
+// Suppliers: tiering and CSR
+builder.Services.AddScoped<EasternSelect.Portal.Features.Tiering.TieringService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Csr.CsrService>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))

@@ -19,6 +19,16 @@ public sealed class TierEvaluation : AggregateRoot
     public int SuppliersEvaluated { get; set; }
 
     public List<TierProposal> Proposals { get; set; } = [];
+
+    /// <summary>The month an evaluation defaults to: the last full month before today.</summary>
+    public static DateOnly LastFullMonth(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+
+    /// <summary>Only a month that has ended can be evaluated: its records are complete.</summary>
+    public static bool CanEvaluate(DateOnly month, DateOnly today) => month <= LastFullMonth(today);
+
+    /// <summary>The first month of the records a score for <paramref name="month"/> looks back over (inclusive).</summary>
+    public static DateOnly WindowStart(DateOnly month, int lookbackMonths) =>
+        new DateOnly(month.Year, month.Month, 1).AddMonths(1 - lookbackMonths);
 }
 
 public enum ProposalDecision

@@ -13,6 +13,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 // Times the list queries the pages run, on a database filled by `seed --scale full`.
 // Usage: dotnet run -c Release --project benchmarks/EasternSelect.Benchmarks -- "Data Source=/path/portal.db" [runs]
+if (args is ["tiering", var tieringDatabase])
+{
+    return await EasternSelect.Benchmarks.TieringBenchmark.RunAsync(tieringDatabase);
+}
+
 if (args.Length < 1)
 {
     Console.Error.WriteLine("Usage: EasternSelect.Benchmarks \"<SQLite connection string>\" [runs]");

@@ -35,5 +35,11 @@ public static class DatabaseInitializer
             logger.LogInformation("Demo mode: seeding demo suppliers and products.");
             await SupplierSeeder.SeedAsync(seedDb, SupplierSeeder.Scale.Demo, progress: null, ct);
         }
+
+        if (!await TieringSeeder.HasPolicyAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding the tier policy and 2020 monthly quality records.");
+            await TieringSeeder.SeedAsync(seedDb, ct);
+        }
     }
 }
