@@ -69,6 +69,21 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.Add("nav-products");
         }
 
+        if (MenuPolicyRoles.Reviews.Contains(role))
+        {
+            expected.Add("nav-reviews");
+        }
+
+        if (MenuPolicyRoles.Tiering.Contains(role))
+        {
+            expected.Add("nav-tiering");
+        }
+
+        if (MenuPolicyRoles.Suppliers.Contains(role))
+        {
+            expected.Add("nav-training");
+        }
+
         if (role == Roles.Administrator)
         {
             expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
@@ -204,6 +219,8 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
 internal static class MenuPolicyRoles
 {
     public static readonly string[] Suppliers = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager, Roles.Merchandiser, Roles.Executive];
+    public static readonly string[] Reviews = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager];
+    public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 
