@@ -85,18 +85,18 @@ public sealed class SupplierDetailService(IDbContextFactory<PortalDbContext> con
         foreach (var r in reviews)
         {
             timeline.Add(new TimelineEntry(r.SubmittedUtc ?? r.StartedUtc, TimelineKind.Review,
-                l["SupplierDetail.Timeline.Review", l["ReviewMethod." + r.Method]], Blank(r.Findings), r.ReviewerName));
+                l["SupplierDetail.Timeline.Review", l["SupplierDetail.ReviewMethod." + r.Method]], Blank(r.Findings), r.ReviewerName));
             if (r.VerdictUtc is { } verdictUtc)
             {
                 timeline.Add(new TimelineEntry(verdictUtc, TimelineKind.Verdict,
-                    l["SupplierDetail.Timeline.Verdict", l["ReviewStatus." + r.Status]], Blank(r.VerdictNote), r.VerdictByName));
+                    l["SupplierDetail.Timeline.Verdict", l["SupplierDetail.ReviewStatus." + r.Status]], Blank(r.VerdictNote), r.VerdictByName));
             }
         }
 
         timeline.AddRange((await db.MonthlySpotChecks.AsNoTracking().Where(c => c.SupplierId == id)
                 .Select(c => new { c.Month, c.Status, c.Result, c.CompletedUtc }).ToListAsync(ct))
             .Select(c => new TimelineEntry(c.CompletedUtc ?? c.Month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), TimelineKind.SpotCheck,
-                l["SupplierDetail.Timeline.SpotCheck", c.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), l["SpotCheckStatus." + c.Status]], Blank(c.Result), null)));
+                l["SupplierDetail.Timeline.SpotCheck", c.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), l["SupplierDetail.SpotCheckStatus." + c.Status]], Blank(c.Result), null)));
 
         var trainings = await db.TrainingSessions.AsNoTracking()
             .Where(t => t.Attendances.Any(a => a.SupplierId == id))
