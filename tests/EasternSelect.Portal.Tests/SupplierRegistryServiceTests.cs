@@ -249,6 +249,38 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         Assert.Equal("04595257", workbook.Worksheet(1).Cell(2, 2).GetFormattedString());
     }
 
+    [Fact]
+    public async Task Product_CreateThenDelistWithoutReasonThenWithReasonThenRelist_FollowsTheRules()
+    {
+        await using var scope = Scope(Roles.SupplierOfficer, out var db);
+        var products = scope.ServiceProvider.GetRequiredService<EasternSelect.Portal.Features.Products.ProductEditService>();
+        var supplier = (await products.SearchSuppliersAsync("1", CancellationToken.None)).First();
+        var negative = await products.SaveAsync(null, new EasternSelect.Portal.Features.Products.ProductForm { Name = "負價商品", Supplier = supplier, Price = -1m }, CancellationToken.None);
+        var created = await products.SaveAsync(null, new EasternSelect.Portal.Features.Products.ProductForm { Name = "測試保溫瓶", Supplier = supplier, Price = 990m, MonthlyUnitsSold = 10 }, CancellationToken.None);
+        var id = created.Id!.Value;
+        Task<Guid> Version() => db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleAsync();
+
+        var noReason = await products.DelistAsync(id, " ", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Unspecified), await Version(), CancellationToken.None);
+        var stale = await products.DelistAsync(id, "品質異常", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Unspecified), Guid.NewGuid(), CancellationToken.None);
+        var delisted = await products.DelistAsync(id, "品質異常", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Unspecified), await Version(), CancellationToken.None);
+        var afterDelist = await db.Products.AsNoTracking().SingleAsync(p => p.Id == id);
+        var relisted = await products.RelistAsync(id, await Version(), CancellationToken.None);
+        var afterRelist = await db.Products.AsNoTracking().SingleAsync(p => p.Id == id);
+
+        Assert.False(negative.Succeeded);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+        Assert.Matches("^P[0-9]{7}$", afterDelist.Sku);
+        Assert.False(noReason.Succeeded);
+        Assert.True(stale.Conflict);
+        Assert.True(delisted.Succeeded);
+        Assert.Equal(ListingStatus.Delisted, afterDelist.ListingStatus);
+        Assert.Equal("品質異常", afterDelist.DelistingReason);
+        Assert.Equal(new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc), afterDelist.DelistedUtc);
+        Assert.True(relisted.Succeeded);
+        Assert.Equal(ListingStatus.Listed, afterRelist.ListingStatus);
+        Assert.Null(afterRelist.DelistingReason);
+    }
+
     private static SupplierForm Form(string name, string taxId) => new()
     {
         Name = name,
