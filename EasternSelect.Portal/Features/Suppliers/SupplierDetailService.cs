@@ -13,6 +13,7 @@ namespace EasternSelect.Portal.Features.Suppliers;
 
 public enum TimelineKind
 {
+    Created,
     Status,
     Tier,
     Review,
@@ -111,6 +112,7 @@ public sealed class SupplierDetailService(IDbContextFactory<PortalDbContext> con
             l["SupplierDetail.Timeline.Csr", c.Year.ToString(CultureInfo.InvariantCulture), CsrScore(c.LabourScore, c.EnvironmentScore, c.EthicsScore, c.SafetyScore).ToString("0.0", CultureInfo.CurrentCulture)],
             Blank(c.Notes), c.EvaluatedBy)));
 
+        timeline.Add(new TimelineEntry(s.CreatedUtc, TimelineKind.Created, l["SupplierDetail.Timeline.Created"], null, null));
         return new SupplierDetail(
             s.Id, s.Name, s.TaxId, s.Category, s.CountryCode, s.Address, s.Status, s.StatusReason, s.Tier,
             PersonalDataMask.Name(s.ContactName), PersonalDataMask.Phone(s.ContactPhone), PersonalDataMask.Email(s.ContactEmail),
