@@ -50,6 +50,52 @@ public sealed class SupplierBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task Import_FileWithABadRow_ListsTheRowErrorsAndImportsNothing()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var good = await FreeTaxIdAsync();
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("供應商");
+        string[][] rows =
+        [
+            ["匯入頁測試甲", good, "食品", "TW", "", "張三", "0911222333", "a@b.com.tw", "12"],
+            ["匯入頁測試乙", "12345670", "不明類別", "TW", "", "李四", "0911222444", "c@d.com.tw", "3"],
+        ];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
+            }
+        }
+
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer);
+        var page = await fixture.PageAsAsync("supplier.officer@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(page, "/suppliers/import");
+        // InputFile attaches its change listener in a JS call after the first interactive render.
+        await page.WaitForTimeoutAsync(500);
+
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "suppliers.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = buffer.ToArray() });
+        await Assertions.Expect(page.Locator("[data-testid=import-run]")).ToBeEnabledAsync();
+        await page.ClickAsync("[data-testid=import-run]");
+
+        await Assertions.Expect(page.Locator("[data-testid=import-failed]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=import-errors]")).ToContainTextAsync("不明類別");
+        await Assertions.Expect(page.Locator("[data-testid=import-errors] tbody tr").First).ToContainTextAsync("3");
+        await BrowserFixture.ScreenshotAsync(page, "supplier-import-errors");
+        await using var scope = fixture.Portal.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Suppliers.AnyAsync(s => s.TaxId == good));
+
+        await BrowserFixture.GotoInteractiveAsync(page, "/products");
+        await page.ClickAsync("[data-testid=product-new]");
+        await page.FillAsync("input[data-testid=product-supplier]", "食品");
+        await page.WaitForTimeoutAsync(800);
+        await BrowserFixture.ScreenshotAsync(page, "product-new");
+        await page.Context.CloseAsync();
+    }
+
     private async Task<string> FreeTaxIdAsync()
     {
         await using var scope = fixture.Portal.Services.CreateAsyncScope();
