@@ -3,6 +3,7 @@ using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Admin.Audit;
 using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Features.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
 using EasternSelect.Portal.Infrastructure.Database;
@@ -68,6 +69,12 @@ builder.Services.AddScoped<SignInAudit>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Tiering.TieringService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Csr.CsrService>();
 
+// Suppliers: registry, detail, Excel
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierEditService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierDetailService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierExcelService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductEditService>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))
@@ -105,6 +112,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapSupplierEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 

@@ -31,25 +31,7 @@ public sealed class SupplierListService(IDbContextFactory<PortalDbContext> conte
     {
         await guard.EnsureAsync(Policies.SupplierRegistry);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = db.Suppliers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            suppliers = term.All(char.IsAsciiDigit)
-                ? suppliers.Where(s => s.TaxId.StartsWith(term))
-                : suppliers.Where(s => s.Name.Contains(term));
-        }
-
-        if (query.Category is { } category)
-        {
-            suppliers = suppliers.Where(s => s.Category == category);
-        }
-
-        if (query.Status is { } status)
-        {
-            suppliers = suppliers.Where(s => s.Status == status);
-        }
-
+        var suppliers = Filter(db.Suppliers.AsNoTracking(), query);
         suppliers = (query.Sort, query.Descending) switch
         {
             (SupplierSort.TaxId, false) => suppliers.OrderBy(s => s.TaxId),
@@ -73,5 +55,29 @@ public sealed class SupplierListService(IDbContextFactory<PortalDbContext> conte
             rows.Select(s => new SupplierRow(s.Id, s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier,
                 PersonalDataMask.Name(s.ContactName), PersonalDataMask.Phone(s.ContactPhone), s.YearlyTransactionVolume)).ToList(),
             total);
+    }
+
+    /// <summary>The list's search and filters, shared with the Excel export.</summary>
+    internal static IQueryable<Supplier> Filter(IQueryable<Supplier> suppliers, SupplierQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            suppliers = term.All(char.IsAsciiDigit)
+                ? suppliers.Where(s => s.TaxId.StartsWith(term))
+                : suppliers.Where(s => s.Name.Contains(term));
+        }
+
+        if (query.Category is { } category)
+        {
+            suppliers = suppliers.Where(s => s.Category == category);
+        }
+
+        if (query.Status is { } status)
+        {
+            suppliers = suppliers.Where(s => s.Status == status);
+        }
+
+        return suppliers;
     }
 }
