@@ -57,6 +57,10 @@ public sealed class QualificationReview : AggregateRoot
 {
     public const int OnSitePassScore = 70;
 
+    public const string StartReason = "開始資格審查";
+
+    public const string QualifiedReason = "判定合格";
+
     public int SupplierId { get; set; }
 
     public Supplier? Supplier { get; set; }
@@ -117,6 +121,13 @@ public sealed class QualificationReview : AggregateRoot
             StartedUtc = nowUtc,
         };
         review.ResetChecklist();
+
+        // A new or returning supplier is under review while the review runs.
+        if (supplier.Status is SupplierStatus.Prospect or SupplierStatus.Terminated)
+        {
+            supplier.ChangeStatus(SupplierStatus.UnderReview, StartReason, reviewerName, nowUtc);
+        }
+
         return review;
     }
 
@@ -200,7 +211,12 @@ public sealed class QualificationReview : AggregateRoot
         SpotChecksScheduled = qualified && scheduleSpotChecks;
         if (qualified && Supplier is not null)
         {
-            Supplier.Qualify(note is { Length: > 0 } ? note : "判定合格", headName, nowUtc);
+            Supplier.Qualify(string.IsNullOrWhiteSpace(note) ? QualifiedReason : note.Trim(), headName, nowUtc);
+        }
+        else if (!qualified && Supplier is { Status: SupplierStatus.UnderReview })
+        {
+            // A rejected supplier goes back to prospect: it may be reviewed again later.
+            Supplier.ChangeStatus(SupplierStatus.Prospect, note, headName, nowUtc);
         }
     }
 

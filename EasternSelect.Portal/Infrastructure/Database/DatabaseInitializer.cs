@@ -35,5 +35,18 @@ public static class DatabaseInitializer
             logger.LogInformation("Demo mode: seeding demo suppliers and products.");
             await SupplierSeeder.SeedAsync(seedDb, SupplierSeeder.Scale.Demo, progress: null, ct);
         }
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        if (!await ReviewHistorySeeder.HasReviewsAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding qualification review history.");
+            await ReviewHistorySeeder.SeedAsync(seedDb, now, ct);
+        }
+
+        if (!await TrainingHistorySeeder.HasSessionsAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding supplier training history.");
+            await TrainingHistorySeeder.SeedAsync(seedDb, now, ct);
+        }
     }
 }
