@@ -64,6 +64,10 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierListS
 builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductListService>();
 builder.Services.AddScoped<SignInAudit>();
 
+// Suppliers: qualification reviews and training
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reviews.ReviewService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingService>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))

@@ -292,6 +292,27 @@ public static class ReviewMethodRule
             ? ReviewMethod.OnSite
             : ReviewMethod.Document;
     }
+
+    /// <summary>Why <see cref="Suggest"/> chose its method, as a message key (the same order of rules).</summary>
+    public static string Reason(SupplierCategory category, SupplierRisk risk, bool isLocal)
+    {
+        if (risk == SupplierRisk.High)
+        {
+            return "ReviewRule.HighRisk";
+        }
+
+        if (!isLocal)
+        {
+            return "ReviewRule.Overseas";
+        }
+
+        if (category is SupplierCategory.Food or SupplierCategory.BeautyHealth or SupplierCategory.ElectronicsAppliances)
+        {
+            return "ReviewRule.SafetyCategory";
+        }
+
+        return risk == SupplierRisk.Medium ? "ReviewRule.MediumRisk" : "ReviewRule.LowRisk";
+    }
 }
 
 /// <summary>A scheduled monthly spot check (月檢抽驗) of a qualified supplier.</summary>
