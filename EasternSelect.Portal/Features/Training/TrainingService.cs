@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Portal.Features.Training;
 
-public sealed record TrainingRow(int Id, DateOnly Date, string Topic, decimal Hours, string? Location, int Companies, int PersonTimes);
+public sealed record TrainingRow(int Id, Guid Version, DateOnly Date, string Topic, decimal Hours, string? Location, int Companies, int PersonTimes);
 
 public sealed record TrainingCompany(int SupplierId, string Name, string TaxId);
 
@@ -59,7 +59,7 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
         var total = await sessions.CountAsync(ct);
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
         var rows = await sessions.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Skip(Math.Max(page, 0) * size).Take(size)
-            .Select(s => new TrainingRow(s.Id, s.Date, s.Topic, s.Hours, s.Location, s.Attendances.Count, s.Attendances.Sum(a => a.PersonCount)))
+            .Select(s => new TrainingRow(s.Id, s.Version, s.Date, s.Topic, s.Hours, s.Location, s.Attendances.Count, s.Attendances.Sum(a => a.PersonCount)))
             .ToListAsync(ct);
         return new PagedResult<TrainingRow>(rows, total);
     }
