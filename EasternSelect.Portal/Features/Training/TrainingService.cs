@@ -219,12 +219,15 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var from = new DateOnly(fromYear, 1, 1);
-        var to = new DateOnly(toYear + 1, 1, 1);
-        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.Date >= from && s.Date < to)
+        var start = new DateOnly(fromYear, 1, 1);
+        var end = new DateOnly(toYear + 1, 1, 1);
+        var sessions = await db.TrainingSessions.AsNoTracking().Where(s => s.Date >= start && s.Date < end)
             .Select(s => new { s.Date, s.Hours }).ToListAsync(ct);
-        var attendances = await db.TrainingSessions.AsNoTracking().Where(s => s.Date >= from && s.Date < to)
-            .SelectMany(s => s.Attendances.Select(a => new { s.Date, a.SupplierId, a.PersonCount })).ToListAsync(ct);
+        var attendances = await (
+            from a in db.Set<TrainingAttendance>().AsNoTracking()
+            join s in db.TrainingSessions on a.TrainingSessionId equals s.Id
+            where s.Date >= start && s.Date < end
+            select new { s.Date, a.SupplierId, a.PersonCount }).ToListAsync(ct);
         return Enumerable.Range(fromYear, toYear - fromYear + 1).Select(year => new TrainingYearSummary(
             year,
             attendances.Where(a => a.Date.Year == year).Select(a => a.SupplierId).Distinct().Count(),
