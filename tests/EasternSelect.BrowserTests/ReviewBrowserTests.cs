@@ -55,9 +55,12 @@ public sealed partial class ReviewBrowserTests(BrowserFixture fixture)
 
         await BrowserFixture.GotoInteractiveAsync(head, "/suppliers/reviews");
         await Assertions.Expect(head.Locator("[data-testid=review-summary]")).ToContainTextAsync("98%");
+        // The head lands on the awaiting-verdict tab: the seeded reviews waiting for a verdict.
+        await Assertions.Expect(head.Locator("[data-testid=review-table] tbody")).ToContainTextAsync("待判定");
         await BrowserFixture.ScreenshotAsync(head, "reviews-list");
         await BrowserFixture.GotoInteractiveAsync(head, "/suppliers/training");
         await Assertions.Expect(head.Locator("[data-testid=training-summary]")).ToContainTextAsync("336");
+        await Assertions.Expect(head.Locator("[data-testid=training-table] tbody tr").First).ToContainTextAsync("2020-");
         await BrowserFixture.ScreenshotAsync(head, "training");
         await head.Context.CloseAsync();
     }
