@@ -61,7 +61,17 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
         var expected = new List<string> { "nav-home" };
         if (MenuPolicyRoles.Suppliers.Contains(role))
         {
-            expected.Add("nav-suppliers");
+            expected.AddRange(["nav-suppliers", "nav-training"]);
+        }
+
+        if (MenuPolicyRoles.Reviews.Contains(role))
+        {
+            expected.Add("nav-reviews");
+        }
+
+        if (MenuPolicyRoles.Tiering.Contains(role))
+        {
+            expected.Add("nav-tiering");
         }
 
         if (MenuPolicyRoles.Products.Contains(role))
@@ -204,6 +214,8 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
 internal static class MenuPolicyRoles
 {
     public static readonly string[] Suppliers = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager, Roles.Merchandiser, Roles.Executive];
+    public static readonly string[] Reviews = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager];
+    public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 
