@@ -131,10 +131,36 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
         Assert.False(await db.TrainingSessions.AnyAsync(s => s.Topic == "零人次測試"));
     }
 
-    private async Task<int> NewProspectAsync(string name)
+    [Fact]
+    public async Task DocumentReview_WrongFileTypeThenPdfs_RefusesTheTypeStoresHashesAndSubmits()
+    {
+        var supplierId = await NewProspectAsync("書面測試紡織有限公司", SupplierCategory.FashionTextiles);
+        await using var scope = Scope("officer-d", "officer.d@demo.local", Roles.SupplierOfficer, out var officer);
+        var started = await officer.StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.Low }, CancellationToken.None);
+        var id = started.Id!.Value;
+        var pdf = "%PDF-1.4 test"u8.ToArray();
+
+        var exe = await officer.UploadDocumentAsync(id, ReviewDocumentType.TestReports, "report.exe", "application/octet-stream", 10, new MemoryStream(new byte[10]), CancellationToken.None);
+        var incomplete = await officer.SubmitAsync(id, CancellationToken.None);
+        foreach (var type in Enum.GetValues<ReviewDocumentType>())
+        {
+            Assert.True((await officer.UploadDocumentAsync(id, type, $"{type}.pdf", "application/pdf", pdf.Length, new MemoryStream(pdf), CancellationToken.None)).Succeeded);
+        }
+
+        var detail = (await officer.GetAsync(id, CancellationToken.None))!;
+        var submitted = await officer.SubmitAsync(id, CancellationToken.None);
+
+        Assert.Equal(["File.TypeNotAllowed"], exe.Errors);
+        Assert.Equal(["Review.DocumentsMissing"], incomplete.Errors);
+        Assert.Equal(ReviewMethod.Document, detail.Method);
+        Assert.All(detail.Documents, d => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), d.Sha256));
+        Assert.True(submitted.Succeeded);
+    }
+
+    private async Task<int> NewProspectAsync(string name, SupplierCategory category = SupplierCategory.Food)
     {
         await using var db = _services.GetRequiredService<PortalDatabase>().Create(EasternSelect.Data.Auditing.AuditActor.System);
-        var supplier = new Supplier { Name = name, TaxId = TaxId.WithCheckDigit((9_000_000 + Random.Shared.Next(0, 999_999)).ToString("D7", System.Globalization.CultureInfo.InvariantCulture)), Category = SupplierCategory.Food, Status = SupplierStatus.Prospect, Tier = SupplierTier.C, ContactName = "測試", ContactPhone = "0900000000", ContactEmail = "t@example.com" };
+        var supplier = new Supplier { Name = name, TaxId = TaxId.WithCheckDigit((9_000_000 + Random.Shared.Next(0, 999_999)).ToString("D7", System.Globalization.CultureInfo.InvariantCulture)), Category = category, Status = SupplierStatus.Prospect, Tier = SupplierTier.C, ContactName = "測試", ContactPhone = "0900000000", ContactEmail = "t@example.com" };
         db.Suppliers.Add(supplier);
         await db.SaveChangesAsync();
         return supplier.Id;
