@@ -75,6 +75,10 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierDetai
 builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierExcelService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductEditService>();
 
+// Suppliers: qualification reviews and training
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reviews.ReviewService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingService>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))

@@ -57,6 +57,10 @@ public sealed class QualificationReview : AggregateRoot
 {
     public const int OnSitePassScore = 70;
 
+    public const string StartReason = "開始資格審查";
+
+    public const string QualifiedReason = "判定合格";
+
     public int SupplierId { get; set; }
 
     public Supplier? Supplier { get; set; }
@@ -117,6 +121,13 @@ public sealed class QualificationReview : AggregateRoot
             StartedUtc = nowUtc,
         };
         review.ResetChecklist();
+
+        // A new or returning supplier is under review while the review runs.
+        if (supplier.Status is SupplierStatus.Prospect or SupplierStatus.Terminated)
+        {
+            supplier.ChangeStatus(SupplierStatus.UnderReview, StartReason, reviewerName, nowUtc);
+        }
+
         return review;
     }
 
@@ -200,7 +211,12 @@ public sealed class QualificationReview : AggregateRoot
         SpotChecksScheduled = qualified && scheduleSpotChecks;
         if (qualified && Supplier is not null)
         {
-            Supplier.Qualify(note is { Length: > 0 } ? note : "判定合格", headName, nowUtc);
+            Supplier.Qualify(string.IsNullOrWhiteSpace(note) ? QualifiedReason : note.Trim(), headName, nowUtc);
+        }
+        else if (!qualified && Supplier is { Status: SupplierStatus.UnderReview })
+        {
+            // A rejected supplier goes back to prospect: it may be reviewed again later.
+            Supplier.ChangeStatus(SupplierStatus.Prospect, note, headName, nowUtc);
         }
     }
 
@@ -275,6 +291,27 @@ public static class ReviewMethodRule
         return category is SupplierCategory.Food or SupplierCategory.BeautyHealth or SupplierCategory.ElectronicsAppliances || risk == SupplierRisk.Medium
             ? ReviewMethod.OnSite
             : ReviewMethod.Document;
+    }
+
+    /// <summary>Why <see cref="Suggest"/> chose its method, as a message key (the same order of rules).</summary>
+    public static string Reason(SupplierCategory category, SupplierRisk risk, bool isLocal)
+    {
+        if (risk == SupplierRisk.High)
+        {
+            return "ReviewRule.HighRisk";
+        }
+
+        if (!isLocal)
+        {
+            return "ReviewRule.Overseas";
+        }
+
+        if (category is SupplierCategory.Food or SupplierCategory.BeautyHealth or SupplierCategory.ElectronicsAppliances)
+        {
+            return "ReviewRule.SafetyCategory";
+        }
+
+        return risk == SupplierRisk.Medium ? "ReviewRule.MediumRisk" : "ReviewRule.LowRisk";
     }
 }
 

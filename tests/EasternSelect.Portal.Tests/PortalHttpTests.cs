@@ -61,7 +61,7 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
         var expected = new List<string> { "nav-home" };
         if (MenuPolicyRoles.Suppliers.Contains(role))
         {
-            expected.Add("nav-suppliers");
+            expected.AddRange(["nav-suppliers", "nav-training"]);
         }
 
         if (MenuPolicyRoles.Products.Contains(role))
@@ -77,11 +77,6 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
         if (MenuPolicyRoles.Tiering.Contains(role))
         {
             expected.Add("nav-tiering");
-        }
-
-        if (MenuPolicyRoles.Suppliers.Contains(role))
-        {
-            expected.Add("nav-training");
         }
 
         if (role == Roles.Administrator)

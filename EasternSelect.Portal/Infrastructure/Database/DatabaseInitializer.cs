@@ -41,5 +41,18 @@ public static class DatabaseInitializer
             logger.LogInformation("Demo mode: seeding the tier policy and 2020 monthly quality records.");
             await TieringSeeder.SeedAsync(seedDb, ct);
         }
+
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        if (!await ReviewHistorySeeder.HasReviewsAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding qualification review history.");
+            await ReviewHistorySeeder.SeedAsync(seedDb, now, ct);
+        }
+
+        if (!await TrainingHistorySeeder.HasSessionsAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding supplier training history.");
+            await TrainingHistorySeeder.SeedAsync(seedDb, now, ct);
+        }
     }
 }

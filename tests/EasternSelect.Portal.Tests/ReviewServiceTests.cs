@@ -1,0 +1,177 @@
+using System.Security.Claims;
+using EasternSelect.Data;
+using EasternSelect.Data.Seed;
+using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Security;
+using EasternSelect.Domain.Suppliers;
+using EasternSelect.Domain.Training;
+using EasternSelect.Portal.Features.Reviews;
+using EasternSelect.Portal.Features.Training;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasternSelect.Portal.Tests;
+
+public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private readonly IServiceProvider _services = fixture.Factory.Services;
+
+    [Fact]
+    public async Task YearSummary_DemoHistory2018To2020_EqualsTheSeedReportsTable()
+    {
+        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
+        var service = scope.ServiceProvider.GetRequiredService<ReviewService>();
+
+        var summary = await service.YearSummaryAsync(2018, 2020, CancellationToken.None);
+
+        Assert.Equal(
+            [new ReviewYearSummary(2018, 8, 96, 102, 9), new ReviewYearSummary(2019, 11, 61, 72, 6), new ReviewYearSummary(2020, 13, 85, 98, 8)],
+            summary);
+        Assert.Equal([98, 100, 100], summary.Select(s => s.PassRatioPercent));
+    }
+
+    [Fact]
+    public async Task TrainingYearSummary_DemoHistory2018To2020_EqualsTheSeedReportsTable()
+    {
+        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
+        var service = scope.ServiceProvider.GetRequiredService<TrainingService>();
+
+        var summary = await service.YearSummaryAsync(2018, 2020, CancellationToken.None);
+
+        Assert.Equal([new TrainingYearSummary(2018, 216, 92, 336), new TrainingYearSummary(2019, 159, 98, 257), new TrainingYearSummary(2020, 178, 84, 283)], summary);
+    }
+
+    [Fact]
+    public async Task YearSummary_EndBeforeStart_IsRefused()
+    {
+        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
+        var service = scope.ServiceProvider.GetRequiredService<ReviewService>();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.YearSummaryAsync(2020, 2018, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Decide_ByTheReviewerOrANonHead_IsRefusedAndAnotherHeadQualifies()
+    {
+        var supplierId = await NewProspectAsync("自審測試食品有限公司");
+        int reviewId;
+        await using (var reviewerScope = Scope("head-a", "head.a@demo.local", Roles.SupplierHead, out var reviewer))
+        {
+            var started = await reviewer.StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High }, CancellationToken.None);
+            Assert.True(started.Succeeded, string.Join(",", started.Errors));
+            reviewId = started.Id!.Value;
+
+            var early = await reviewer.SubmitAsync(reviewId, CancellationToken.None);
+            Assert.False(early.Succeeded);
+            Assert.Contains("Review.ScoresMissing", early.Errors);
+
+            foreach (var item in Enum.GetValues<FactoryItem>())
+            {
+                Assert.True((await reviewer.SaveScoreAsync(reviewId, item, 88, "符合", CancellationToken.None)).Succeeded);
+            }
+
+            Assert.True((await reviewer.SubmitAsync(reviewId, CancellationToken.None)).Succeeded);
+            var detail = (await reviewer.GetAsync(reviewId, CancellationToken.None))!;
+
+            var self = await reviewer.DecideAsync(reviewId, new VerdictModel { Qualified = true, ScheduleSpotChecks = true, Version = detail.Version }, CancellationToken.None);
+            Assert.False(self.Succeeded);
+            Assert.Equal(["Review.SelfApproval"], self.Errors);
+        }
+
+        await using (var officerScope = Scope("officer-x", "officer.x@demo.local", Roles.SupplierOfficer, out var officer))
+        {
+            var version = (await officer.GetAsync(reviewId, CancellationToken.None))!.Version;
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+                officer.DecideAsync(reviewId, new VerdictModel { Qualified = true, Version = version }, CancellationToken.None));
+        }
+
+        await using (var headScope = Scope("head-b", "head.b@demo.local", Roles.SupplierHead, out var head))
+        {
+            var detail = (await head.GetAsync(reviewId, CancellationToken.None))!;
+            Assert.Equal(ReviewStatus.AwaitingVerdict, detail.Status);
+            Assert.Equal(SupplierStatus.UnderReview, detail.Supplier.Status);
+
+            var rejectedWithoutReason = await head.DecideAsync(reviewId, new VerdictModel { Qualified = false, Version = detail.Version }, CancellationToken.None);
+            Assert.Equal(["Review.RejectionNeedsReason"], rejectedWithoutReason.Errors);
+
+            var decided = await head.DecideAsync(reviewId, new VerdictModel { Qualified = true, ScheduleSpotChecks = true, Version = detail.Version }, CancellationToken.None);
+            Assert.True(decided.Succeeded, string.Join(",", decided.Errors));
+
+            var after = (await head.GetAsync(reviewId, CancellationToken.None))!;
+            Assert.Equal(ReviewStatus.Qualified, after.Status);
+            Assert.Equal(SupplierStatus.Qualified, after.Supplier.Status);
+            Assert.Equal(ReviewService.SpotCheckMonths, after.SpotChecks.Count);
+        }
+    }
+
+    [Fact]
+    public async Task Start_MethodOverrideByOfficer_IsRefused()
+    {
+        var supplierId = await NewProspectAsync("覆寫測試紡織有限公司");
+        await using var scope = Scope("officer-y", "officer.y@demo.local", Roles.SupplierOfficer, out var officer);
+
+        var result = await officer.StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High, Method = ReviewMethod.Document, OverrideReason = "理由" }, CancellationToken.None);
+
+        Assert.Equal(["Review.OverrideHeadOnly"], result.Errors);
+    }
+
+    [Fact]
+    public async Task TrainingSave_ZeroPersonCount_SavesNothingAndGivesTheKey()
+    {
+        var supplierId = await NewProspectAsync("訓練測試家電有限公司");
+        await using var scope = Scope("officer-z", "officer.z@demo.local", Roles.SupplierOfficer, out var _);
+        var service = scope.ServiceProvider.GetRequiredService<TrainingService>();
+        var model = new TrainingSessionModel { Date = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Unspecified), Topic = "零人次測試", Hours = 2, Attendances = [new AttendanceModel { Company = new TrainingCompany(supplierId, "x", "x"), PersonCount = 0 }] };
+
+        var result = await service.SaveAsync(model, CancellationToken.None);
+
+        Assert.Equal(["Training.PersonCountInvalid"], result.Errors);
+        await using var db = _services.GetRequiredService<PortalDatabase>().Create(EasternSelect.Data.Auditing.AuditActor.System);
+        Assert.False(await db.TrainingSessions.AnyAsync(s => s.Topic == "零人次測試"));
+    }
+
+    [Fact]
+    public async Task DocumentReview_WrongFileTypeThenPdfs_RefusesTheTypeStoresHashesAndSubmits()
+    {
+        var supplierId = await NewProspectAsync("書面測試紡織有限公司", SupplierCategory.FashionTextiles);
+        await using var scope = Scope("officer-d", "officer.d@demo.local", Roles.SupplierOfficer, out var officer);
+        var started = await officer.StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.Low }, CancellationToken.None);
+        var id = started.Id!.Value;
+        var pdf = "%PDF-1.4 test"u8.ToArray();
+
+        var exe = await officer.UploadDocumentAsync(id, ReviewDocumentType.TestReports, "report.exe", "application/octet-stream", 10, new MemoryStream(new byte[10]), CancellationToken.None);
+        var incomplete = await officer.SubmitAsync(id, CancellationToken.None);
+        foreach (var type in Enum.GetValues<ReviewDocumentType>())
+        {
+            Assert.True((await officer.UploadDocumentAsync(id, type, $"{type}.pdf", "application/pdf", pdf.Length, new MemoryStream(pdf), CancellationToken.None)).Succeeded);
+        }
+
+        var detail = (await officer.GetAsync(id, CancellationToken.None))!;
+        var submitted = await officer.SubmitAsync(id, CancellationToken.None);
+
+        Assert.Equal(["File.TypeNotAllowed"], exe.Errors);
+        Assert.Equal(["Review.DocumentsMissing"], incomplete.Errors);
+        Assert.Equal(ReviewMethod.Document, detail.Method);
+        Assert.All(detail.Documents, d => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), d.Sha256));
+        Assert.True(submitted.Succeeded);
+    }
+
+    private async Task<int> NewProspectAsync(string name, SupplierCategory category = SupplierCategory.Food)
+    {
+        await using var db = _services.GetRequiredService<PortalDatabase>().Create(EasternSelect.Data.Auditing.AuditActor.System);
+        var supplier = new Supplier { Name = name, TaxId = TaxId.WithCheckDigit((9_000_000 + Random.Shared.Next(0, 999_999)).ToString("D7", System.Globalization.CultureInfo.InvariantCulture)), Category = category, Status = SupplierStatus.Prospect, Tier = SupplierTier.C, ContactName = "測試", ContactPhone = "0900000000", ContactEmail = "t@example.com" };
+        db.Suppliers.Add(supplier);
+        await db.SaveChangesAsync();
+        return supplier.Id;
+    }
+
+    private AsyncServiceScope Scope(string id, string name, string role, out ReviewService service)
+    {
+        var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test")));
+        service = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        return scope;
+    }
+}
