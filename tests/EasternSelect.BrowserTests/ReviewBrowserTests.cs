@@ -60,7 +60,8 @@ public sealed partial class ReviewBrowserTests(BrowserFixture fixture)
         await BrowserFixture.ScreenshotAsync(head, "reviews-list");
         await BrowserFixture.GotoInteractiveAsync(head, "/suppliers/reviews/new");
         await head.Locator("input[data-testid=review-supplier]").PressSequentiallyAsync("瀏覽器審查測試");
-        await head.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        // Wait for the server-side search to answer: the list first shows unfiltered suppliers.
+        await head.Locator(".mud-popover-open .mud-list-item", new() { HasText = "瀏覽器審查測試" }).First.ClickAsync();
         await Assertions.Expect(head.Locator("[data-testid=review-suggested]")).ToBeVisibleAsync();
         await Assertions.Expect(head.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         // This supplier was just qualified: starting another review is refused with a message.

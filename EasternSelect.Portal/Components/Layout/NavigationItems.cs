@@ -3,7 +3,8 @@ using MudBlazor;
 
 namespace EasternSelect.Portal.Components.Layout;
 
-public sealed record NavigationItem(string Key, string TitleKey, string Href, string Icon, string Policy);
+/// <summary>A menu entry. <paramref name="ExactMatch"/> stops "/suppliers" lighting up on "/suppliers/reviews".</summary>
+public sealed record NavigationItem(string Key, string TitleKey, string Href, string Icon, string Policy, bool ExactMatch = false);
 
 /// <summary>
 /// A group is shown when its policy admits the person, an item when the item's policy does.
@@ -17,7 +18,7 @@ public static class NavigationItems
     [
         new("Nav.Suppliers", Icons.Material.Filled.Factory, Policies.ProductCatalogue,
         [
-            new("suppliers", "Nav.SupplierRegistry", "/suppliers", Icons.Material.Filled.Store, Policies.SupplierRegistry),
+            new("suppliers", "Nav.SupplierRegistry", "/suppliers", Icons.Material.Filled.Store, Policies.SupplierRegistry, ExactMatch: true),
             new("products", "Nav.Products", "/products", Icons.Material.Filled.Inventory2, Policies.ProductCatalogue),
             new("reviews", "Nav.Reviews", "/suppliers/reviews", Icons.Material.Filled.FactCheck, Policies.QualificationReview),
             new("tiering", "Nav.Tiering", "/suppliers/tiering", Icons.Material.Filled.Leaderboard, Policies.TierView),
