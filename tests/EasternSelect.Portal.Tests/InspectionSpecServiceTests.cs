@@ -206,3 +206,43 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
 
     private PortalDbContext NewContext() => _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
 }
+
+/// <summary>The page as each role gets it over HTTP (prerendered).</summary>
+public sealed class InspectionSpecPageTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    [Fact]
+    public async Task SpecsPage_QaInspector_SeesChecklistButNoChangeOrDelistActions()
+    {
+        using var client = await fixture.Factory.SignedInClientAsync("qa.inspector@demo.local");
+
+        var html = await client.GetStringAsync(new Uri("/inspections/specs?category=ElectronicsAppliances", UriKind.Relative));
+
+        Assert.Contains("BSMI 商品檢驗標識", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-inspection-specs\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"spec-record-change\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"spec-open-affected\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SpecsPage_QaManager_SeesRecordChangeAction()
+    {
+        using var client = await fixture.Factory.SignedInClientAsync("qa.manager@demo.local");
+
+        var html = await client.GetStringAsync(new Uri("/inspections/specs", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"spec-record-change\"", html, StringComparison.Ordinal);
+        Assert.Contains("營養標示", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("merchandiser@demo.local")]
+    [InlineData("supplier.officer@demo.local")]
+    public async Task SpecsPage_OtherRoles_Returns403(string email)
+    {
+        using var client = await fixture.Factory.SignedInClientAsync(email);
+
+        var response = await client.GetAsync(new Uri("/inspections/specs", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
