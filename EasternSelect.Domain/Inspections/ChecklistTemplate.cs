@@ -52,6 +52,10 @@ public sealed class ChecklistTemplate : AggregateRoot
         return next;
     }
 
+    /// <summary>The rule errors the given items would give as the next version (empty when it may be created).</summary>
+    public IReadOnlyList<string> ValidateNext(IEnumerable<ChecklistItemDraft> items) =>
+        new ChecklistTemplate { Category = Category, Number = Number + 1, Items = ToItems(items) }.Validate();
+
     /// <summary>The items of this version as drafts, in order: the starting point of an edit.</summary>
     public IReadOnlyList<ChecklistItemDraft> ToDrafts() =>
         Items.OrderBy(i => i.Order).Select(i => new ChecklistItemDraft(i.Code, i.Title, i.DefectClass, i.Method, i.RegulationReference)).ToList();

@@ -102,6 +102,22 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
     }
 
     [Fact]
+    public async Task RecordChange_DuplicateItemCode_FailsWithLocalizedMessageAndCreatesNoVersion()
+    {
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out InspectionSpecService service);
+        var v1 = (await service.GetVersionAsync(SupplierCategory.FashionTextiles, null, CancellationToken.None))!;
+        var items = v1.Items.Select(i => new ChecklistItemDraft(i.Code, i.Title, i.DefectClass, i.Method, i.RegulationReference))
+            .Append(new("FT-01", "重複代碼的新項目", DefectClass.Minor, "目視", null)).ToList();
+
+        var result = await service.RecordChangeAsync(
+            new SpecChangeRequest(SupplierCategory.FashionTextiles, v1.TemplateId, items, "新增項目", "商品標示法 修正", new DateOnly(2021, 1, 1)), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["同一版本中的項目代碼不可重複"], result.Errors);
+        Assert.Equal(v1.Number, (await service.GetVersionAsync(SupplierCategory.FashionTextiles, null, CancellationToken.None))!.Number);
+    }
+
+    [Fact]
     public async Task AffectedProducts_Category_ReturnsOnlyListedProductsOfThatCategoryPaged()
     {
         await using var scope = TestScopes.As(_services, Roles.QaManager, out InspectionSpecService service);

@@ -128,4 +128,14 @@ public sealed class ChecklistTemplateTests
         product.Delist("原因", DateTime.UtcNow);
         Assert.Throws<InvalidOperationException>(() => product.Delist("原因", DateTime.UtcNow));
     }
+
+    [Fact]
+    public void ValidateNext_DuplicateCodes_ReportsWithoutCreatingAVersion()
+    {
+        var v1 = Version1();
+        var items = v1.ToDrafts().Append(new("QC-01", "重複", DefectClass.Minor, "目視", null)).ToList();
+
+        Assert.Equal(["Checklist.DuplicateCode"], v1.ValidateNext(items));
+        Assert.Empty(v1.ValidateNext(v1.ToDrafts()));
+    }
 }

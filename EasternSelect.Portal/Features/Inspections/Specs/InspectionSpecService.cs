@@ -89,16 +89,14 @@ public sealed class InspectionSpecService(
         }
 
         var errors = InspectionSpecChange.Validate(request.WhatChanged, request.Reason, previous, request.Items).ToList();
-        var actor = currentUser.Actor;
-        var next = ChecklistTemplate.Create(request.Category, request.Items, request.EffectiveDate, actor.UserName);
-        next.Number = previous.Number + 1;
-        errors.AddRange(next.Validate());
+        errors.AddRange(previous.ValidateNext(request.Items));
         if (errors.Count > 0)
         {
             return new SpecChangeResult(false, errors.Distinct().Select(e => l[e].Value).ToList());
         }
 
-        next = previous.NextVersion(request.Items, request.EffectiveDate, actor.UserName);
+        var actor = currentUser.Actor;
+        var next = previous.NextVersion(request.Items, request.EffectiveDate, actor.UserName);
         var change = new InspectionSpecChange
         {
             Category = request.Category,
