@@ -4,6 +4,7 @@ using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Csr;
 using EasternSelect.Domain.Files;
+using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Qualification;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
@@ -58,6 +59,12 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
 
     public DbSet<CsrEvaluation> CsrEvaluations => Set<CsrEvaluation>();
+
+    public DbSet<ChecklistTemplate> ChecklistTemplates => Set<ChecklistTemplate>();
+
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+
+    public DbSet<InspectionSpecChange> InspectionSpecChanges => Set<InspectionSpecChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -79,6 +79,9 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductEditSer
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reviews.ReviewService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingService>();
 
+// Inspections: checklists and specs
+builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Specs.InspectionSpecService>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))

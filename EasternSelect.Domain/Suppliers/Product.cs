@@ -25,4 +25,22 @@ public sealed class Product : AggregateRoot
     public DateTime? DelistedUtc { get; set; }
 
     public int MonthlyUnitsSold { get; set; }
+
+    /// <summary>Takes the product off sale (下架) with a reason. Throws when it is not listed or the reason is empty.</summary>
+    public void Delist(string reason, DateTime utc)
+    {
+        if (ListingStatus != ListingStatus.Listed)
+        {
+            throw new InvalidOperationException($"Product {Sku} is not listed.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A delisting reason is required.", nameof(reason));
+        }
+
+        ListingStatus = ListingStatus.Delisted;
+        DelistingReason = reason.Trim();
+        DelistedUtc = utc;
+    }
 }

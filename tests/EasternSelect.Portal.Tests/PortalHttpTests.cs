@@ -79,6 +79,11 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.Add("nav-tiering");
         }
 
+        if (MenuPolicyRoles.Inspections.Contains(role))
+        {
+            expected.Add("nav-inspection-specs");
+        }
+
         if (role == Roles.Administrator)
         {
             expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
@@ -216,6 +221,7 @@ internal static class MenuPolicyRoles
     public static readonly string[] Suppliers = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager, Roles.Merchandiser, Roles.Executive];
     public static readonly string[] Reviews = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager];
     public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
+    public static readonly string[] Inspections = [Roles.QaInspector, Roles.QaManager];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 

@@ -256,6 +256,147 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChecklistTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RegulationReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistItems");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistTemplates");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("NewTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NewVersionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PreviousTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("WhatChanged")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewTemplateId");
+
+                    b.HasIndex("PreviousTemplateId");
+
+                    b.HasIndex("Category", "RecordedUtc");
+
+                    b.ToTable("InspectionSpecChanges");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -1147,6 +1288,32 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ChecklistTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", "NewTemplate")
+                        .WithMany()
+                        .HasForeignKey("NewTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("NewTemplate");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
@@ -1330,6 +1497,11 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>

@@ -244,6 +244,141 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegulationReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistTemplateId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistItems");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistTemplates");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatChanged")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewTemplateId");
+
+                    b.HasIndex("PreviousTemplateId");
+
+                    b.HasIndex("Category", "RecordedUtc");
+
+                    b.ToTable("InspectionSpecChanges");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
                 {
                     b.Property<int>("Id")
@@ -1087,6 +1222,32 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ChecklistTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", "NewTemplate")
+                        .WithMany()
+                        .HasForeignKey("NewTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("NewTemplate");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
@@ -1270,6 +1431,11 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>

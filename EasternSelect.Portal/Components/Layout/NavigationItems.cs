@@ -24,6 +24,10 @@ public static class NavigationItems
             new("tiering", "Nav.Tiering", "/suppliers/tiering", Icons.Material.Filled.Leaderboard, Policies.TierView),
             new("training", "Nav.Training", "/suppliers/training", Icons.Material.Filled.School, Policies.SupplierRegistry),
         ]),
+        new("Nav.Inspections", Icons.Material.Filled.Verified, Policies.Inspections,
+        [
+            new("inspection-specs", "Nav.InspectionSpecs", "/inspections/specs", Icons.Material.Filled.Rule, Policies.Inspections),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Portal.Infrastructure.Database;
 
-/// <summary>At start: apply migrations, ensure the roles exist, and in demo mode seed the demo accounts and data.</summary>
+/// <summary>At start: apply migrations, ensure the roles and reference checklists exist, and in demo mode seed the demo accounts and data.</summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, bool demoMode, CancellationToken ct = default)
@@ -23,6 +23,17 @@ public static class DatabaseInitializer
 
         await using var scope = services.CreateAsyncScope();
         await IdentitySeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+
+        // Reference data, in every mode: the 70-item baseline checklist of each product category.
+        await using (var referenceDb = database.Create(AuditActor.System))
+        {
+            if (!await ChecklistSeeder.HasTemplatesAsync(referenceDb, ct))
+            {
+                logger.LogInformation("Seeding the baseline inspection checklists.");
+                await ChecklistSeeder.SeedAsync(referenceDb, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+            }
+        }
+
         if (!demoMode)
         {
             return;

@@ -20,6 +20,8 @@ public static class Policies
     public const string TierManage = nameof(TierManage);
     public const string TrainingManage = nameof(TrainingManage);
     public const string CsrEvaluate = nameof(CsrEvaluate);
+    public const string Inspections = nameof(Inspections);
+    public const string InspectionSpecManage = nameof(InspectionSpecManage);
 
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
@@ -33,6 +35,8 @@ public static class Policies
         [TierManage] = [Roles.QaManager],
         [TrainingManage] = [Roles.SupplierOfficer, Roles.SupplierHead],
         [CsrEvaluate] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaManager],
+        [Inspections] = [Roles.QaInspector, Roles.QaManager],
+        [InspectionSpecManage] = [Roles.QaManager],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 
