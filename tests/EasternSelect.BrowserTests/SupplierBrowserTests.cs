@@ -33,6 +33,7 @@ public sealed class SupplierBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("保固期至少須 12 個月").First).ToBeVisibleAsync();
 
         await page.FillAsync("input[data-testid=supplier-warranty]", "24");
+        await page.Locator("input[data-testid=supplier-warranty]").BlurAsync();
         await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "contract.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 test"u8.ToArray() });
         await Assertions.Expect(page.GetByText("contract.pdf")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "supplier-create");
