@@ -246,22 +246,12 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
     public async Task<ReviewResult> SaveDocumentAsync(int id, ReviewDocumentType type, bool provided, string? note, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.QualificationReview);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var review = await LoadAsync(db, id, ct);
-        var item = review?.Documents.FirstOrDefault(d => d.Type == type);
-        if (review is null || item is null)
+        return await ChangeInProgressAsync(id, r => r.Documents.FirstOrDefault(d => d.Type == type), (_, item) =>
         {
-            return ReviewResult.Fail("Review.NotFound");
-        }
-
-        if (review.Status != ReviewStatus.InProgress)
-        {
-            return ReviewResult.Fail("Review.NotInProgress");
-        }
-
-        item.Provided = provided;
-        item.Note = Trim(note, 500);
-        return await SaveAsync(db, ct);
+            item.Provided = provided;
+            item.Note = Trim(note, 500);
+            return Task.CompletedTask;
+        }, ct);
     }
 
     /// <summary>Stores an uploaded document (PDF/JPG/PNG) and marks it provided.</summary>
@@ -274,23 +264,12 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
             return ReviewResult.Fail(error);
         }
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var review = await LoadAsync(db, id, ct);
-        var item = review?.Documents.FirstOrDefault(d => d.Type == type);
-        if (review is null || item is null)
+        return await ChangeInProgressAsync(id, r => r.Documents.FirstOrDefault(d => d.Type == type), async (db, item) =>
         {
-            return ReviewResult.Fail("Review.NotFound");
-        }
-
-        if (review.Status != ReviewStatus.InProgress)
-        {
-            return ReviewResult.Fail("Review.NotInProgress");
-        }
-
-        var file = await StoreAsync(db, fileName, contentType, content, ct);
-        item.FileId = file.Id;
-        item.Provided = true;
-        return await SaveAsync(db, ct);
+            var file = await StoreAsync(db, fileName, contentType, content, ct);
+            item.FileId = file.Id;
+            item.Provided = true;
+        }, ct);
     }
 
     public async Task<ReviewResult> SaveScoreAsync(int id, FactoryItem factoryItem, int? score, string? finding, CancellationToken ct)
@@ -301,22 +280,12 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
             return ReviewResult.Fail("Review.ScoreOutOfRange");
         }
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var review = await LoadAsync(db, id, ct);
-        var item = review?.Scores.FirstOrDefault(s => s.Item == factoryItem);
-        if (review is null || item is null)
+        return await ChangeInProgressAsync(id, r => r.Scores.FirstOrDefault(s => s.Item == factoryItem), (_, item) =>
         {
-            return ReviewResult.Fail("Review.NotFound");
-        }
-
-        if (review.Status != ReviewStatus.InProgress)
-        {
-            return ReviewResult.Fail("Review.NotInProgress");
-        }
-
-        item.Score = score;
-        item.Finding = Trim(finding, 1000);
-        return await SaveAsync(db, ct);
+            item.Score = score;
+            item.Finding = Trim(finding, 1000);
+            return Task.CompletedTask;
+        }, ct);
     }
 
     public async Task<ReviewResult> UploadPhotoAsync(int id, FactoryItem factoryItem, string fileName, string contentType, long length, Stream content, CancellationToken ct)
@@ -328,9 +297,20 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
             return ReviewResult.Fail(error);
         }
 
+        return await ChangeInProgressAsync(id, r => r.Scores.FirstOrDefault(s => s.Item == factoryItem), async (db, item) =>
+        {
+            var file = await StoreAsync(db, fileName, contentType, content, ct);
+            item.PhotoFileIds = string.Join(',', PhotoIds(item.PhotoFileIds).Append(file.Id));
+        }, ct);
+    }
+
+    /// <summary>Loads a review, finds one checklist item and changes it, only while the review is in progress.</summary>
+    private async Task<ReviewResult> ChangeInProgressAsync<TItem>(int id, Func<QualificationReview, TItem?> find, Func<PortalDbContext, TItem, Task> change, CancellationToken ct)
+        where TItem : class
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var review = await LoadAsync(db, id, ct);
-        var item = review?.Scores.FirstOrDefault(s => s.Item == factoryItem);
+        var item = review is null ? null : find(review);
         if (review is null || item is null)
         {
             return ReviewResult.Fail("Review.NotFound");
@@ -341,8 +321,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
             return ReviewResult.Fail("Review.NotInProgress");
         }
 
-        var file = await StoreAsync(db, fileName, contentType, content, ct);
-        item.PhotoFileIds = string.Join(',', PhotoIds(item.PhotoFileIds).Append(file.Id));
+        await change(db, item);
         return await SaveAsync(db, ct);
     }
 
