@@ -2,7 +2,8 @@ namespace EasternSelect.Domain.Sampling;
 
 /// <summary>
 /// The switching rules (ISO 2859-1 / MIL-STD-105E clause 8) for one stream: a supplier, a product
-/// stream and a defect class. Only lots on original inspection count. State only, no persistence.
+/// stream and a defect class. Only lots on original inspection count. The state is saved with
+/// <see cref="ToState"/> and restored with <see cref="FromState"/>; the transition history is kept by the caller.
 /// </summary>
 public sealed class SwitchingStateMachine
 {
@@ -10,8 +11,11 @@ public sealed class SwitchingStateMachine
     private const int SwitchingScoreForReduced = 30;
     private const int NotAcceptedOnTightenedForDiscontinuation = 5;
 
+    // Only the last 5 normal results matter (2 rejected out of 5 or fewer).
+    private const int NormalResultsKept = 5;
+
     private readonly List<bool> _normalResults = [];
-    private readonly List<SwitchingLot> _normalAcceptedRun = [];
+    private readonly List<AcceptedSample> _normalAcceptedRun = [];
     private readonly List<SwitchingTransition> _transitions = [];
     private int _consecutiveAcceptedOnTightened;
     private int _notAcceptedOnTightened;
@@ -124,9 +128,15 @@ public sealed class SwitchingStateMachine
             return SwitchTo(InspectionSeverity.Tightened, SwitchReason.TwoOfFiveRejected);
         }
 
+        if (_normalResults.Count > NormalResultsKept)
+        {
+            _normalResults.RemoveAt(0);
+        }
+
         if (accepted)
         {
-            _normalAcceptedRun.Add(lot);
+            _normalAcceptedRun.Add(new AcceptedSample(lot.Plan.SampleSize, lot.Nonconformities));
+            TrimAcceptedRun();
         }
         else
         {
@@ -200,7 +210,7 @@ public sealed class SwitchingStateMachine
         for (var lots = LotsForReduced105E; lots <= _normalAcceptedRun.Count; lots++)
         {
             var recent = _normalAcceptedRun.TakeLast(lots).ToList();
-            var units = recent.Sum(lot => lot.Plan.SampleSize);
+            var units = recent.Sum(lot => lot.SampleSize);
             if (ReducedLimitNumbers.NeedsMoreLots(units, Aql))
             {
                 continue;
@@ -211,6 +221,48 @@ public sealed class SwitchingStateMachine
         }
 
         return false;
+    }
+
+    // The Table VIII check looks back from the newest lot and stops at the first run of 10 or more lots
+    // whose sample units are not "*". Once the run without its oldest lot already is such a run, and
+    // stays one as lots are added (units only grow), the oldest lot can never be looked at again.
+    private void TrimAcceptedRun()
+    {
+        while (_normalAcceptedRun.Count > LotsForReduced105E)
+        {
+            var withoutOldest = _normalAcceptedRun.Skip(1).Sum(lot => lot.SampleSize);
+            if (ReducedLimitNumbers.NeedsMoreLots(withoutOldest, Aql))
+            {
+                return;
+            }
+
+            _normalAcceptedRun.RemoveAt(0);
+        }
+    }
+
+    /// <summary>A snapshot of everything the rules need to continue exactly where this machine is.</summary>
+    public SwitchingState ToState() => new(
+        Aql, Edition, Severity, IsDiscontinued, SwitchingScore, [.. _normalResults], [.. _normalAcceptedRun],
+        _consecutiveAcceptedOnTightened, _notAcceptedOnTightened, _productionSteady);
+
+    /// <summary>A machine that behaves exactly like the one the state was taken from (its transition history is not part of the state).</summary>
+    public static SwitchingStateMachine FromState(SwitchingState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentOutOfRangeException.ThrowIfNegative(state.SwitchingScore);
+        ArgumentOutOfRangeException.ThrowIfNegative(state.ConsecutiveAcceptedOnTightened);
+        ArgumentOutOfRangeException.ThrowIfNegative(state.NotAcceptedOnTightened);
+        var machine = new SwitchingStateMachine(state.Aql, state.Severity, state.Edition)
+        {
+            IsDiscontinued = state.IsDiscontinued,
+            SwitchingScore = state.SwitchingScore,
+            _consecutiveAcceptedOnTightened = state.ConsecutiveAcceptedOnTightened,
+            _notAcceptedOnTightened = state.NotAcceptedOnTightened,
+            _productionSteady = state.ProductionSteady,
+        };
+        machine._normalResults.AddRange(state.RecentNormalResults ?? []);
+        machine._normalAcceptedRun.AddRange(state.NormalAcceptedRun ?? []);
+        return machine;
     }
 
     private SwitchingTransition SwitchTo(InspectionSeverity to, SwitchReason reason)
