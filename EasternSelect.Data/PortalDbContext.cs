@@ -66,6 +66,16 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<InspectionSpecChange> InspectionSpecChanges => Set<InspectionSpecChange>();
 
+    public DbSet<IncomingLot> IncomingLots => Set<IncomingLot>();
+
+    public DbSet<IncomingLotClassResult> IncomingLotClassResults => Set<IncomingLotClassResult>();
+
+    public DbSet<InspectionStream> InspectionStreams => Set<InspectionStream>();
+
+    public DbSet<InspectionStreamTransition> InspectionStreamTransitions => Set<InspectionStreamTransition>();
+
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

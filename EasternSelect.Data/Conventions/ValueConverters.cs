@@ -14,3 +14,11 @@ public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
 public sealed class MoneyToCentsConverter() : ValueConverter<decimal, long>(
     v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero),
     v => v / 100m);
+
+/// <summary>
+/// An AQL (0.010 … 1000) as an INTEGER count of thousandths on both providers: exact, and not rounded
+/// to cents like money on SQLite (0.065 would become 0.07).
+/// </summary>
+public sealed class AqlToThousandthsConverter() : ValueConverter<decimal, long>(
+    v => (long)decimal.Round(v * 1000m, 0, MidpointRounding.AwayFromZero),
+    v => v / 1000m);

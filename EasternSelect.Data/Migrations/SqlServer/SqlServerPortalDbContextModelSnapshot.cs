@@ -340,6 +340,227 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("ChecklistTemplates");
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.CorrectiveAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IncomingLotId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SupplierResponse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLotId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("SupplierId", "DueOn");
+
+                    b.ToTable("CorrectiveActions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("CorrectiveActionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DefectsFound")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EstimatedDefectiveUnits")
+                        .HasColumnType("int");
+
+                    b.Property<string>("InspectedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("InspectedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsReinspection")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("LotSize")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReinspectionOfLotId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsSampled")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsShort")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectiveActionId");
+
+                    b.HasIndex("ReinspectionOfLotId");
+
+                    b.HasIndex("ProductId", "ReceivedOn");
+
+                    b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("Status", "Decision");
+
+                    b.HasIndex("SupplierId", "Month");
+
+                    b.HasIndex("Month", "Category", "IsReinspection");
+
+                    b.ToTable("IncomingLots", t =>
+                        {
+                            t.HasCheckConstraint("CK_IncomingLot_Sizes", "LotSize >= 2 AND UnitsShort >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLotClassResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Accept")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Aql")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CodeLetter")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("nvarchar(1)");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Defects")
+                        .HasColumnType("int");
+
+                    b.Property<int>("IncomingLotId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reject")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLotId", "DefectClass")
+                        .IsUnique();
+
+                    b.ToTable("IncomingLotClassResults");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
                 {
                     b.Property<int>("Id")
@@ -395,6 +616,107 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.HasIndex("Category", "RecordedUtc");
 
                     b.ToTable("InspectionSpecChanges");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Aql")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("EligibleForReduced")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDiscontinued")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LotsCounted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SwitchingScore")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Severity", "IsDiscontinued");
+
+                    b.HasIndex("SupplierId", "Category", "DefectClass")
+                        .IsUnique();
+
+                    b.ToTable("InspectionStreams");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStreamTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("From")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("IncomingLotId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("InspectionStreamId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("int");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLotId");
+
+                    b.HasIndex("InspectionStreamId", "OccurredUtc");
+
+                    b.ToTable("InspectionStreamTransitions");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1297,6 +1619,61 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.CorrectiveAction", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", "IncomingLot")
+                        .WithMany()
+                        .HasForeignKey("IncomingLotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("IncomingLot");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.CorrectiveAction", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectiveActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", null)
+                        .WithMany()
+                        .HasForeignKey("ReinspectionOfLotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLotClassResult", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", null)
+                        .WithMany("Results")
+                        .HasForeignKey("IncomingLotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", "NewTemplate")
@@ -1312,6 +1689,33 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("NewTemplate");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStreamTransition", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", "IncomingLot")
+                        .WithMany()
+                        .HasForeignKey("IncomingLotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Inspections.InspectionStream", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("InspectionStreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("IncomingLot");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1502,6 +1906,16 @@ namespace EasternSelect.Data.Migrations.SqlServer
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>

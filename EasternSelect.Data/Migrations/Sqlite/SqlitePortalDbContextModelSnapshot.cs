@@ -324,6 +324,220 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("ChecklistTemplates");
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.CorrectiveAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IncomingLotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplierResponse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLotId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("SupplierId", "DueOn");
+
+                    b.ToTable("CorrectiveActions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectiveActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefectsFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EstimatedDefectiveUnits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsReinspection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LotSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReinspectionOfLotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsSampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsShort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectiveActionId");
+
+                    b.HasIndex("ReinspectionOfLotId");
+
+                    b.HasIndex("ProductId", "ReceivedOn");
+
+                    b.HasIndex("ReceivedOn", "Id");
+
+                    b.HasIndex("Status", "Decision");
+
+                    b.HasIndex("SupplierId", "Month");
+
+                    b.HasIndex("Month", "Category", "IsReinspection");
+
+                    b.ToTable("IncomingLots", t =>
+                        {
+                            t.HasCheckConstraint("CK_IncomingLot_Sizes", "LotSize >= 2 AND UnitsShort >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLotClassResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Accept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Aql")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeLetter")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Defects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IncomingLotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLotId", "DefectClass")
+                        .IsUnique();
+
+                    b.ToTable("IncomingLotClassResults");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
                 {
                     b.Property<int>("Id")
@@ -377,6 +591,102 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.HasIndex("Category", "RecordedUtc");
 
                     b.ToTable("InspectionSpecChanges");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Aql")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EligibleForReduced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDiscontinued")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LotsCounted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SwitchingScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Severity", "IsDiscontinued");
+
+                    b.HasIndex("SupplierId", "Category", "DefectClass")
+                        .IsUnique();
+
+                    b.ToTable("InspectionStreams");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStreamTransition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IncomingLotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InspectionStreamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncomingLotId");
+
+                    b.HasIndex("InspectionStreamId", "OccurredUtc");
+
+                    b.ToTable("InspectionStreamTransitions");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1231,6 +1541,61 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.CorrectiveAction", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", "IncomingLot")
+                        .WithMany()
+                        .HasForeignKey("IncomingLotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("IncomingLot");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.CorrectiveAction", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectiveActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", null)
+                        .WithMany()
+                        .HasForeignKey("ReinspectionOfLotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLotClassResult", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", null)
+                        .WithMany("Results")
+                        .HasForeignKey("IncomingLotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionSpecChange", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", "NewTemplate")
@@ -1246,6 +1611,33 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("NewTemplate");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStreamTransition", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.IncomingLot", "IncomingLot")
+                        .WithMany()
+                        .HasForeignKey("IncomingLotId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Inspections.InspectionStream", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("InspectionStreamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("IncomingLot");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1436,6 +1828,16 @@ namespace EasternSelect.Data.Migrations.Sqlite
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
