@@ -81,6 +81,9 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingServic
 
 // Inspections: checklists and specs
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Specs.InspectionSpecService>();
+builder.Services.Configure<EasternSelect.Portal.Features.Inspections.Lots.IncomingLotOptions>(builder.Configuration.GetSection(EasternSelect.Portal.Features.Inspections.Lots.IncomingLotOptions.Section));
+builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Lots.IncomingLotService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Quality.QualityFiguresService>();
 
 var app = builder.Build();
 

@@ -81,7 +81,7 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
 
         if (MenuPolicyRoles.Inspections.Contains(role))
         {
-            expected.Add("nav-inspection-specs");
+            expected.AddRange(["nav-inspection-specs", "nav-inspection-lots", "nav-inspection-quality"]);
         }
 
         if (role == Roles.Administrator)

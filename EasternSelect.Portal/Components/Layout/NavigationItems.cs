@@ -27,6 +27,8 @@ public static class NavigationItems
         new("Nav.Inspections", Icons.Material.Filled.Verified, Policies.Inspections,
         [
             new("inspection-specs", "Nav.InspectionSpecs", "/inspections/specs", Icons.Material.Filled.Rule, Policies.Inspections),
+            new("inspection-lots", "Nav.IncomingLots", "/inspections/lots", Icons.Material.Filled.LocalShipping, Policies.Inspections),
+            new("inspection-quality", "Nav.QualityFigures", "/inspections/quality", Icons.Material.Filled.QueryStats, Policies.Inspections),
         ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
