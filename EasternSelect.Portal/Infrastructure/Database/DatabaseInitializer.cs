@@ -65,5 +65,12 @@ public static class DatabaseInitializer
             logger.LogInformation("Demo mode: seeding supplier training history.");
             await TrainingHistorySeeder.SeedAsync(seedDb, now, ct);
         }
+
+        if (!await IncomingLotSeeder.HasLotsAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding incoming lots, inspection streams and corrective actions.");
+            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+            await IncomingLotSeeder.SeedAsync(seedDb, IncomingLotSeeder.Scale.Demo, today, progress: null, ct);
+        }
     }
 }

@@ -1,0 +1,250 @@
+using EasternSelect.Data;
+using EasternSelect.Data.Auditing;
+using EasternSelect.Data.Seed;
+using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Sampling;
+using EasternSelect.Domain.Security;
+using EasternSelect.Domain.Suppliers;
+using EasternSelect.Domain.Tiering;
+using EasternSelect.Portal.Features.Inspections.Lots;
+using EasternSelect.Portal.Features.Inspections.Quality;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasternSelect.Portal.Tests;
+
+/// <summary>Incoming-lot inspection against the demo database; each test uses a qualified B-tier supplier that has no lots yet.</summary>
+public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private readonly IServiceProvider _services = fixture.Factory.Services;
+
+    [Fact]
+    public async Task Decide_RejectedLot_UpdatesStreamsCreatesCorrectiveActionAndMonthlyRecord()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var today = service.Today;
+
+        var result = await DecideAsync(service, supplierId, productId, "T-REJ-1", majorDefects: d => d.Reject);
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        var detail = (await service.GetAsync(result.LotId!.Value, CancellationToken.None))!;
+        Assert.Equal(LotStatus.Decided, detail.Status);
+        Assert.Equal(LotDecision.Rejected, detail.Decision);
+        Assert.Equal(LotDecision.Rejected, detail.Plans.Single(p => p.DefectClass == DefectClass.Major).Decision);
+        Assert.NotNull(detail.CorrectiveAction);
+        Assert.Equal(today.AddDays(14), detail.CorrectiveAction.DueOn);
+        Assert.Equal(CorrectiveActionStatus.Open, detail.CorrectiveAction.Status);
+        Assert.Equal(3, detail.Streams.Count);
+        Assert.All(detail.Streams, s => Assert.Equal(1, s.LotsCounted));
+        await using var db = Context();
+        var record = await db.SupplierMonthlyRecords.SingleAsync(r => r.SupplierId == supplierId && r.Month == IncomingLot.MonthOf(today));
+        Assert.Equal((1, 1, 1000, 0), (record.LotsInspected, record.LotsRejected, record.UnitsReceived, record.ShortUnits));
+        Assert.True(record.DefectiveUnits > 0);
+    }
+
+    [Fact]
+    public async Task Decide_StaleStreamVersion_IsAConflictAndSavesNothing()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        await DecideAsync(service, supplierId, productId, "T-STALE-1", majorDefects: _ => 0);
+        var lotId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-STALE-2", service.Today), CancellationToken.None)).LotId!.Value;
+        var detail = (await service.GetAsync(lotId, CancellationToken.None))!;
+        await DecideAsync(service, supplierId, productId, "T-STALE-3", majorDefects: _ => 0);
+
+        var result = await service.DecideAsync(Request(detail, service.Today, _ => 0), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.True(result.Conflict);
+        await using var db = Context();
+        var lot = await db.IncomingLots.Include(l => l.Results).SingleAsync(l => l.Id == lotId);
+        Assert.Equal(LotStatus.Received, lot.Status);
+        Assert.Empty(lot.Results);
+        Assert.All(await db.InspectionStreams.Where(s => s.SupplierId == supplierId).ToListAsync(), s => Assert.Equal(2, s.LotsCounted));
+    }
+
+    [Fact]
+    public async Task Decide_AlreadyDecidedLot_IsRefused()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var lotId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-TWICE", service.Today), CancellationToken.None)).LotId!.Value;
+        var detail = (await service.GetAsync(lotId, CancellationToken.None))!;
+        Assert.True((await service.DecideAsync(Request(detail, service.Today, _ => 0), CancellationToken.None)).Succeeded);
+
+        var again = await service.DecideAsync(Request(detail, service.Today, d => d.Reject), CancellationToken.None);
+
+        Assert.False(again.Succeeded);
+        Assert.Equal(LotDecision.Accepted, (await service.GetAsync(lotId, CancellationToken.None))!.Decision);
+    }
+
+    [Fact]
+    public async Task Reinspection_RejectedAgain_IsNotCountedForSwitching()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var original = await DecideAsync(service, supplierId, productId, "T-RE-1", majorDefects: d => d.Reject);
+
+        var re = await service.ReceiveReinspectionAsync(original.LotId!.Value, CancellationToken.None);
+        var reDetail = (await service.GetAsync(re.LotId!.Value, CancellationToken.None))!;
+        var decided = await service.DecideAsync(Request(reDetail, service.Today, d => d.Reject), CancellationToken.None);
+
+        Assert.True(decided.Succeeded, string.Join(" ", decided.Errors));
+        var after = (await service.GetAsync(re.LotId.Value, CancellationToken.None))!;
+        Assert.True(after.IsReinspection);
+        Assert.Equal(original.LotId, after.Original?.Id);
+        Assert.NotNull(after.CorrectiveActionId);
+        Assert.Equal(LotDecision.Rejected, after.Decision);
+        Assert.All(after.Streams, s => Assert.Equal(1, s.LotsCounted));
+        Assert.Equal(InspectionSeverity.Normal, after.Streams.Single(s => s.DefectClass == DefectClass.Major).Severity);
+        await using var db = Context();
+        Assert.Equal(1, await db.CorrectiveActions.CountAsync(c => c.SupplierId == supplierId));
+        var record = await db.SupplierMonthlyRecords.SingleAsync(r => r.SupplierId == supplierId && r.Month == IncomingLot.MonthOf(service.Today));
+        Assert.Equal((1, 1), (record.LotsInspected, record.LotsRejected));
+    }
+
+    [Fact]
+    public async Task Decide_SecondRejectionInFive_TightensTheStreamWithItsReason()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        await DecideAsync(service, supplierId, productId, "T-TW-1", majorDefects: d => d.Reject);
+        await DecideAsync(service, supplierId, productId, "T-TW-2", majorDefects: _ => 0);
+        await DecideAsync(service, supplierId, productId, "T-TW-3", majorDefects: _ => 0);
+        var fourth = await DecideAsync(service, supplierId, productId, "T-TW-4", majorDefects: d => d.Reject);
+
+        var detail = (await service.GetAsync(fourth.LotId!.Value, CancellationToken.None))!;
+        var major = detail.Streams.Single(s => s.DefectClass == DefectClass.Major);
+        Assert.Equal(InspectionSeverity.Tightened, major.Severity);
+        var transition = Assert.Single(major.Transitions);
+        Assert.Equal((InspectionSeverity.Normal, InspectionSeverity.Tightened, SwitchReason.TwoOfFiveRejected, fourth.LotId, "T-TW-4"),
+            (transition.From, transition.To, transition.Reason, transition.LotId, transition.LotNumber));
+        Assert.Equal(InspectionSeverity.Normal, detail.Streams.Single(s => s.DefectClass == DefectClass.Minor).Severity);
+
+        // The next lot's major plan is the tightened one.
+        var next = (await service.GetAsync((await service.ReceiveAsync(NewLot(supplierId, productId, "T-TW-5", service.Today), CancellationToken.None)).LotId!.Value, CancellationToken.None))!;
+        var plan = next.Plans.Single(p => p.DefectClass == DefectClass.Major);
+        Assert.Equal(InspectionSeverity.Tightened, plan.Severity);
+        Assert.Equal(SamplingTables.Plan(1000, InspectionLevel.II, 1.0m, InspectionSeverity.Tightened).Accept, plan.Accept);
+    }
+
+    [Fact]
+    public async Task ApproveActions_Inspector_AreRefused()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var lot = await DecideAsync(service, supplierId, productId, "T-AUTH-1", majorDefects: d => d.Reject);
+        var detail = (await service.GetAsync(lot.LotId!.Value, CancellationToken.None))!;
+        var stream = detail.Streams[0];
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.AcceptCorrectiveActionAsync(detail.CorrectiveAction!.Id, detail.CorrectiveAction.Version, "ok", service.Today, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ApproveReducedAsync(stream.Id, stream.Version, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ReportIrregularProductionAsync(stream.Id, stream.Version, CancellationToken.None));
+
+        await using var managerScope = TestScopes.As(_services, Roles.QaManager, out IncomingLotService manager);
+        var accepted = await manager.AcceptCorrectiveActionAsync(detail.CorrectiveAction.Id, detail.CorrectiveAction.Version, "已改善製程", manager.Today, CancellationToken.None);
+        Assert.True(accepted.Succeeded, string.Join(" ", accepted.Errors));
+        Assert.Equal(CorrectiveActionStatus.Accepted, (await manager.GetAsync(lot.LotId.Value, CancellationToken.None))!.CorrectiveAction!.Status);
+    }
+
+    [Fact]
+    public async Task Decide_InvalidInputs_AreRefusedWithLocalizedMessages()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+
+        var receipt = await service.ReceiveAsync(new NewLotRequest(supplierId, productId, "T-BAD", service.Today.AddDays(1), 1, 0, InspectionLevel.II, null), CancellationToken.None);
+        Assert.False(receipt.Succeeded);
+        Assert.Contains(receipt.Errors, e => e.Contains("批量", StringComparison.Ordinal));
+        Assert.Contains(receipt.Errors, e => e.Contains("未來", StringComparison.Ordinal));
+
+        var lotId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-BAD-2", service.Today), CancellationToken.None)).LotId!.Value;
+        var detail = (await service.GetAsync(lotId, CancellationToken.None))!;
+        var tooMany = await service.DecideAsync(Request(detail, service.Today, d => d.SampleSize + 1), CancellationToken.None);
+        Assert.False(tooMany.Succeeded);
+        Assert.Contains(tooMany.Errors, e => e.Contains("樣本數", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UpsertMonthlyRecords_KeepsFieldsOtherFeaturesFill()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var month = IncomingLot.MonthOf(service.Today);
+        await using (var db = Context())
+        {
+            db.SupplierMonthlyRecords.Add(new SupplierMonthlyRecord { SupplierId = supplierId, Month = month, UnitsShipped = 777, Complaints = 3, AuditFindings = 2, LotsInspected = 99 });
+            await db.SaveChangesAsync();
+        }
+
+        await DecideAsync(service, supplierId, productId, "T-UP-1", majorDefects: _ => 0, unitsShort: 20);
+        var quality = scope.ServiceProvider.GetRequiredService<QualityFiguresService>();
+        await quality.RecomputeMonthAsync(month, CancellationToken.None);
+
+        await using var check = Context();
+        var record = await check.SupplierMonthlyRecords.SingleAsync(r => r.SupplierId == supplierId && r.Month == month);
+        Assert.Equal((777, 3, 2), (record.UnitsShipped, record.Complaints, record.AuditFindings));
+        Assert.Equal((1, 0, 1000, 20), (record.LotsInspected, record.LotsRejected, record.UnitsReceived, record.ShortUnits));
+        var figures = await quality.FiguresAsync(new QualityQuery(month, month, null, supplierId), CancellationToken.None);
+        Assert.Equal(1, figures.Total.LotsDecided);
+        Assert.Equal(100m, figures.Total.PassRate);
+        Assert.Equal(decimal.Round(100m * 20 / 1020, 2), figures.Total.ShortageRate);
+    }
+
+    [Fact]
+    public async Task DemoSeed_StreamsAreReplayedAndOneIsTightened()
+    {
+        await using var db = Context();
+        var lots = await db.IncomingLots.Where(l => !l.IsReinspection && l.Status == LotStatus.Decided && l.InspectedByName == "qa.inspector@demo.local").CountAsync();
+        var rejected = await db.IncomingLots.Where(l => !l.IsReinspection && l.Decision == LotDecision.Rejected && l.InspectedByName == "qa.inspector@demo.local").CountAsync();
+        Assert.InRange(lots, 1500, 5000);
+        Assert.InRange(100.0 * rejected / lots, 0.5, 4.0);
+        Assert.True(await db.InspectionStreams.AnyAsync(s => s.Severity == InspectionSeverity.Tightened && s.Transitions.Any(t => t.Reason == SwitchReason.TwoOfFiveRejected)));
+        Assert.True(await db.CorrectiveActions.AnyAsync(c => c.Status == CorrectiveActionStatus.Open));
+        Assert.True(await db.CorrectiveActions.AnyAsync(c => c.Status == CorrectiveActionStatus.Accepted));
+        Assert.True(await db.IncomingLots.AnyAsync(l => l.IsReinspection && l.CorrectiveActionId != null));
+
+        // Replaying a stream's lots through a new machine gives the saved state.
+        var stream = await db.InspectionStreams.Include(s => s.Supplier).Where(s => s.LotsCounted > 20).OrderBy(s => s.Id).FirstAsync();
+        var results = await db.IncomingLotClassResults.Where(r => r.DefectClass == stream.DefectClass)
+            .Join(db.IncomingLots.Where(l => l.SupplierId == stream.SupplierId && l.Category == stream.Category && !l.IsReinspection), r => r.IncomingLotId, l => l.Id, (r, l) => new { l.ReceivedOn, l.Id, r.CodeLetter, r.SampleSize, r.Accept, r.Reject, r.Defects })
+            .ToListAsync();
+        var machine = new SwitchingStateMachine(stream.Aql, InspectionIntensity.For(stream.Supplier!.Tier).StartingSeverity);
+        foreach (var r in results.OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id))
+        {
+            machine.RecordLot(new SwitchingLot(new SamplingPlan(r.CodeLetter[0], r.SampleSize, r.Accept, r.Reject), r.Defects));
+        }
+
+        Assert.Equal(stream.Severity, machine.Severity);
+        Assert.Equal(stream.LotsCounted, results.Count);
+    }
+
+    private static NewLotRequest NewLot(int supplierId, int productId, string number, DateOnly today, int unitsShort = 0) =>
+        new(supplierId, productId, number, today, 1000, unitsShort, InspectionLevel.II, null);
+
+    private static DecideLotRequest Request(LotDetail detail, DateOnly today, Func<ClassPlanView, int> majorDefects) =>
+        new(detail.Id, detail.Version, today,
+            [.. detail.Plans.Select(p => new ClassFinding(p.DefectClass, p.Aql, p.DefectClass == DefectClass.Major ? majorDefects(p) : 0, p.Severity, p.StreamVersion))], null);
+
+    private static async Task<LotResult> DecideAsync(IncomingLotService service, int supplierId, int productId, string number, Func<ClassPlanView, int> majorDefects, int unitsShort = 0)
+    {
+        var received = await service.ReceiveAsync(NewLot(supplierId, productId, number, service.Today, unitsShort), CancellationToken.None);
+        Assert.True(received.Succeeded, string.Join(" ", received.Errors));
+        var detail = (await service.GetAsync(received.LotId!.Value, CancellationToken.None))!;
+        var result = await service.DecideAsync(Request(detail, service.Today, majorDefects), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        return result;
+    }
+
+    private async Task<(int SupplierId, int ProductId)> FreshSupplierAsync()
+    {
+        await using var db = Context();
+        var supplier = await db.Suppliers.Where(s => s.Status == SupplierStatus.Qualified && s.Tier == SupplierTier.B
+                && !db.IncomingLots.Any(l => l.SupplierId == s.Id) && db.Products.Any(p => p.SupplierId == s.Id))
+            .OrderByDescending(s => s.Id).Select(s => new { s.Id, ProductId = db.Products.Where(p => p.SupplierId == s.Id).Min(p => p.Id) }).FirstAsync();
+        return (supplier.Id, supplier.ProductId);
+    }
+
+    private PortalDbContext Context() => _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
+}
