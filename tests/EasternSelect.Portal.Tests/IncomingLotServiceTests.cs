@@ -143,7 +143,7 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ReportIrregularProductionAsync(stream.Id, stream.Version, CancellationToken.None));
 
         await using var managerScope = TestScopes.As(_services, Roles.QaManager, out IncomingLotService manager);
-        var accepted = await manager.AcceptCorrectiveActionAsync(detail.CorrectiveAction.Id, detail.CorrectiveAction.Version, "已改善製程", manager.Today, CancellationToken.None);
+        var accepted = await manager.AcceptCorrectiveActionAsync(detail.CorrectiveAction!.Id, detail.CorrectiveAction!.Version, "已改善製程", manager.Today, CancellationToken.None);
         Assert.True(accepted.Succeeded, string.Join(" ", accepted.Errors));
         Assert.Equal(CorrectiveActionStatus.Accepted, (await manager.GetAsync(lot.LotId.Value, CancellationToken.None))!.CorrectiveAction!.Status);
     }
