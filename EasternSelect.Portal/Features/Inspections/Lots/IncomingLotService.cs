@@ -92,6 +92,13 @@ public sealed class IncomingLotService(
         return await suppliers.OrderBy(s => s.Name).Take(30).Select(s => new PickOption(s.Id, s.Name)).ToListAsync(ct);
     }
 
+    public async Task<PickOption?> SupplierAsync(int id, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Suppliers.AsNoTracking().Where(s => s.Id == id).Select(s => new PickOption(s.Id, s.Name)).SingleOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<PickOption>> ProductsAsync(int supplierId, string? search, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
