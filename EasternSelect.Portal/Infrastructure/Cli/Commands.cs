@@ -128,6 +128,13 @@ public static class Commands
         });
         await SupplierSeeder.SeedAsync(db, scale, progress, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nSeeded {scale.Suppliers:N0} suppliers and {scale.Products:N0} products in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
+
+        // A year of incoming lots at the retailer's volume (full) or the demo sample, replayed through the switching rules.
+        started = DateTime.UtcNow;
+        var lotScale = scale == SupplierSeeder.Scale.Full ? IncomingLotSeeder.Scale.Full : IncomingLotSeeder.Scale.Demo;
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var lots = await IncomingLotSeeder.SeedAsync(db, lotScale, today, progress: null, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {lots:N0} incoming lots in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
         return 0;
     }
 
