@@ -66,6 +66,20 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<InspectionSpecChange> InspectionSpecChanges => Set<InspectionSpecChange>();
 
+    public DbSet<SamplePreInspection> SamplePreInspections => Set<SamplePreInspection>();
+
+    public DbSet<RecognisedLab> RecognisedLabs => Set<RecognisedLab>();
+
+    public DbSet<LabReferral> LabReferrals => Set<LabReferral>();
+
+    public DbSet<ProductFlag> ProductFlags => Set<ProductFlag>();
+
+    public DbSet<SpotCheckMonth> SpotCheckMonths => Set<SpotCheckMonth>();
+
+    public DbSet<SpotCheckItem> SpotCheckItems => Set<SpotCheckItem>();
+
+    public DbSet<FactoryAudit> FactoryAudits => Set<FactoryAudit>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
