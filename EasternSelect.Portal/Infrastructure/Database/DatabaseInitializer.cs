@@ -32,6 +32,8 @@ public static class DatabaseInitializer
                 logger.LogInformation("Seeding the baseline inspection checklists.");
                 await ChecklistSeeder.SeedAsync(referenceDb, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
             }
+
+            await QualitySeeder.EnsureLabsAsync(referenceDb, ct);
         }
 
         if (!demoMode)
@@ -64,6 +66,12 @@ public static class DatabaseInitializer
         {
             logger.LogInformation("Demo mode: seeding supplier training history.");
             await TrainingHistorySeeder.SeedAsync(seedDb, now, ct);
+        }
+
+        if (!await QualitySeeder.HasDataAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding sample pre-inspections, spot checks and factory audits.");
+            await QualitySeeder.SeedAsync(seedDb, now, ct);
         }
     }
 }
