@@ -31,8 +31,17 @@ public static class InspectionCommon
 {
     /// <summary>Checks uploads (extension, size, magic bytes); errors as "File.X|file name".</summary>
     public static List<string> CheckUploads(IEnumerable<Upload> uploads, IReadOnlyList<string> extensions, long maxBytes) =>
-        uploads.Select(u => FileSignature.Check(u.FileName, u.Content, extensions, maxBytes) is { } error ? error + "|" + Path.GetFileName(u.FileName) : null)
+        uploads.Select(u => FileSignature.Check(u.FileName, u.Content, extensions, maxBytes) is { } error ? Specific(error, extensions, maxBytes) + "|" + Path.GetFileName(u.FileName) : null)
             .OfType<string>().ToList();
+
+    // The general file messages name the 10 MB limit and document types; photos and lab reports have their own.
+    private static string Specific(string error, IReadOnlyList<string> extensions, long maxBytes) => error switch
+    {
+        "File.TooLarge" when maxBytes == FileSignature.MaxPhotoBytes => "File.PhotoTooLarge",
+        "File.TypeNotAllowed" when extensions == FileSignature.PhotoExtensions => "File.PhotoTypeNotAllowed",
+        "File.TypeNotAllowed" when extensions == FileSignature.PdfExtensions => "File.PdfOnly",
+        _ => error,
+    };
 
     public static StoredFile ToFile(Upload upload, string uploadedBy, DateTime nowUtc)
     {
