@@ -255,6 +255,26 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
         Assert.Equal(["Audit.ScoresMissing"], incomplete.Errors);
     }
 
+    [Fact]
+    public async Task Labs_OnlyQaManagerMaintainsTheList_WithdrawnLabIsNotOffered()
+    {
+        await using (var inspectorScope = TestScopes.As(_services, Roles.QaInspector, out SampleInspectionService inspector))
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => inspector.AddLabAsync("某實驗室", "FDA9999", null, CancellationToken.None));
+        }
+
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out SampleInspectionService service);
+        var duplicate = await service.AddLabAsync(QualitySeeder.Labs[1].Name, "FDA0006", null, CancellationToken.None);
+        var added = await service.AddLabAsync("測試檢驗科技股份有限公司", "TFDA 認證編號 FDA0999", "食品微生物", CancellationToken.None);
+        var lab = (await service.LabsAsync(false, CancellationToken.None)).Single(l => l.Name == "測試檢驗科技股份有限公司");
+        await service.SetLabActiveAsync(lab.Id, false, CancellationToken.None);
+
+        Assert.Equal(["Lab.Duplicate"], duplicate.Errors);
+        Assert.True(added.Succeeded);
+        Assert.DoesNotContain(await service.LabsAsync(false, CancellationToken.None), l => l.Id == lab.Id);
+        Assert.Contains(await service.LabsAsync(true, CancellationToken.None), l => l.Id == lab.Id && !l.Active);
+    }
+
     private async Task<int> StartSampleAsync()
     {
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out SampleInspectionService service);
