@@ -75,6 +75,19 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<InspectionStreamTransition> InspectionStreamTransitions => Set<InspectionStreamTransition>();
 
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+    public DbSet<SamplePreInspection> SamplePreInspections => Set<SamplePreInspection>();
+
+    public DbSet<RecognisedLab> RecognisedLabs => Set<RecognisedLab>();
+
+    public DbSet<LabReferral> LabReferrals => Set<LabReferral>();
+
+    public DbSet<ProductFlag> ProductFlags => Set<ProductFlag>();
+
+    public DbSet<SpotCheckMonth> SpotCheckMonths => Set<SpotCheckMonth>();
+
+    public DbSet<SpotCheckItem> SpotCheckItems => Set<SpotCheckItem>();
+
+    public DbSet<FactoryAudit> FactoryAudits => Set<FactoryAudit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Admin.Audit;
 using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
@@ -85,6 +86,13 @@ builder.Services.Configure<EasternSelect.Portal.Features.Inspections.Lots.Incomi
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Lots.IncomingLotService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Quality.QualityFiguresService>();
 
+// Inspections: sample pre-inspection, monthly spot checks, factory audits
+builder.Services.Configure<EasternSelect.Domain.Inspections.SpotCheckRuleSettings>(builder.Configuration.GetSection("Inspections:SpotChecks"));
+builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.InspectionFileService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Samples.SampleInspectionService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.SpotChecks.SpotCheckService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Audits.FactoryAuditService>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))
@@ -123,6 +131,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapSupplierEndpoints();
+app.MapInspectionEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 

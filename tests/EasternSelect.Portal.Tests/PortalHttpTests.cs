@@ -82,6 +82,10 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
         if (MenuPolicyRoles.Inspections.Contains(role))
         {
             expected.AddRange(["nav-inspection-specs", "nav-inspection-lots", "nav-inspection-quality"]);
+            expected.Add("nav-inspection-specs");
+            expected.Add("nav-inspection-samples");
+            expected.Add("nav-inspection-spot-checks");
+            expected.Add("nav-inspection-audits");
         }
 
         if (role == Roles.Administrator)

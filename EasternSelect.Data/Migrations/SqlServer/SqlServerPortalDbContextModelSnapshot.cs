@@ -256,6 +256,86 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("FactoryAuditId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactoryAuditId");
+
+                    b.ToTable("AuditFinding");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuditFindingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditFindingId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("AuditPhoto");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FactoryAuditId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactoryAuditId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("AuditScore", t =>
+                        {
+                            t.HasCheckConstraint("CK_AuditScore_Range", "Score >= 0 AND Score <= 100");
+                        });
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -399,6 +479,110 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.HasIndex("SupplierId", "DueOn");
 
                     b.ToTable("CorrectiveActions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FactoryAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AuditDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AuditorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FactoryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TriggerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditDate");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SupplierId", "AuditDate");
+
+                    b.ToTable("FactoryAudits");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FollowUpAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FactoryAuditId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactoryAuditId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("FollowUpAction");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
@@ -717,6 +901,436 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.HasIndex("InspectionStreamId", "OccurredUtc");
 
                     b.ToTable("InspectionStreamTransitions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.LabReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("RecognisedLabId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReportFileId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SamplePreInspectionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TestItems")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecognisedLabId");
+
+                    b.HasIndex("ReportFileId");
+
+                    b.HasIndex("SamplePreInspectionId");
+
+                    b.ToTable("LabReferrals");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ProductFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductFlags");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.RecognisedLab", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RecognitionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("RecognisedLabs");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SampleCheckItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SamplePreInspectionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistItemId");
+
+                    b.HasIndex("SamplePreInspectionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SampleCheckItem");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SamplePreInspectionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SamplePreInspectionId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("SamplePhoto");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePreInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChecklistTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("InspectorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("InspectorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("SampleReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SendBackReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VerdictNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistTemplateId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SampleReceivedOn");
+
+                    b.HasIndex("Status", "SubmittedUtc");
+
+                    b.ToTable("SamplePreInspections");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("InspectedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("InspectedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("MonthlySpotCheckId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SpotCheckMonthId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlySpotCheckId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SpotCheckMonthId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckItems");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItemReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReferenceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SpotCheckItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpotCheckItemId");
+
+                    b.ToTable("SpotCheckItemReason");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConfirmedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ConfirmedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ConfirmedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckMonths");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SpotCheckItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpotCheckItemId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("SpotCheckPhoto");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1610,6 +2224,41 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditFinding", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.FactoryAudit", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("FactoryAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditPhoto", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.AuditFinding", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("AuditFindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditScore", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.FactoryAudit", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("FactoryAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", null)
@@ -1634,6 +2283,33 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("IncomingLot");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FactoryAudit", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FollowUpAction", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.FactoryAudit", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("FactoryAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
@@ -1716,6 +2392,140 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("IncomingLot");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.LabReferral", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.RecognisedLab", "Lab")
+                        .WithMany()
+                        .HasForeignKey("RecognisedLabId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "ReportFile")
+                        .WithMany()
+                        .HasForeignKey("ReportFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Inspections.SamplePreInspection", null)
+                        .WithMany("LabReferrals")
+                        .HasForeignKey("SamplePreInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lab");
+
+                    b.Navigation("ReportFile");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ProductFlag", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SampleCheckItem", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.SamplePreInspection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SamplePreInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePhoto", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.SamplePreInspection", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("SamplePreInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePreInspection", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", "ChecklistTemplate")
+                        .WithMany()
+                        .HasForeignKey("ChecklistTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistTemplate");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Qualification.MonthlySpotCheck", null)
+                        .WithMany()
+                        .HasForeignKey("MonthlySpotCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.SpotCheckMonth", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SpotCheckMonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItemReason", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.SpotCheckItem", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("SpotCheckItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckPhoto", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.SpotCheckItem", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("SpotCheckItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1903,9 +2713,23 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditFinding", b =>
+                {
+                    b.Navigation("Photos");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FactoryAudit", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
@@ -1916,6 +2740,27 @@ namespace EasternSelect.Data.Migrations.SqlServer
             modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
                 {
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePreInspection", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("LabReferrals");
+
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
+                {
+                    b.Navigation("Photos");
+
+                    b.Navigation("Reasons");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckMonth", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>

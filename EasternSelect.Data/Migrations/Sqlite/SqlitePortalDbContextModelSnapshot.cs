@@ -244,6 +244,80 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("Files", (string)null);
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FactoryAuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactoryAuditId");
+
+                    b.ToTable("AuditFinding");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuditFindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditFindingId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("AuditPhoto");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FactoryAuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactoryAuditId", "Item")
+                        .IsUnique();
+
+                    b.ToTable("AuditScore", t =>
+                        {
+                            t.HasCheckConstraint("CK_AuditScore_Range", "Score >= 0 AND Score <= 100");
+                        });
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
                 {
                     b.Property<int>("Id")
@@ -381,6 +455,106 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.HasIndex("SupplierId", "DueOn");
 
                     b.ToTable("CorrectiveActions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FactoryAudit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AuditDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuditorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FactoryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TriggerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditDate");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SupplierId", "AuditDate");
+
+                    b.ToTable("FactoryAudits");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FollowUpAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FactoryAuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactoryAuditId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("FollowUpAction");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
@@ -687,6 +861,416 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.HasIndex("InspectionStreamId", "OccurredUtc");
 
                     b.ToTable("InspectionStreamTransitions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.LabReferral", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecognisedLabId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReportFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SamplePreInspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TestItems")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecognisedLabId");
+
+                    b.HasIndex("ReportFileId");
+
+                    b.HasIndex("SamplePreInspectionId");
+
+                    b.ToTable("LabReferrals");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ProductFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductFlags");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.RecognisedLab", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecognitionNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("RecognisedLabs");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SampleCheckItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefectClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SamplePreInspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistItemId");
+
+                    b.HasIndex("SamplePreInspectionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("SampleCheckItem");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SamplePreInspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SamplePreInspectionId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("SamplePhoto");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePreInspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SampleReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SendBackReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerdictNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChecklistTemplateId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SampleReceivedOn");
+
+                    b.HasIndex("Status", "SubmittedUtc");
+
+                    b.ToTable("SamplePreInspections");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InspectedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InspectedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MonthlySpotCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpotCheckMonthId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MonthlySpotCheckId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SpotCheckMonthId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckItems");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItemReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpotCheckItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpotCheckItemId");
+
+                    b.ToTable("SpotCheckItemReason");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("SpotCheckMonths");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpotCheckItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpotCheckItemId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.ToTable("SpotCheckPhoto");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1532,6 +2116,41 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditFinding", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.FactoryAudit", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("FactoryAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditPhoto", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.AuditFinding", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("AuditFindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditScore", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.FactoryAudit", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("FactoryAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistItem", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", null)
@@ -1556,6 +2175,33 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("IncomingLot");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FactoryAudit", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Supplier");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FollowUpAction", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.FactoryAudit", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("FactoryAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
@@ -1638,6 +2284,140 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("IncomingLot");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.LabReferral", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.RecognisedLab", "Lab")
+                        .WithMany()
+                        .HasForeignKey("RecognisedLabId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "ReportFile")
+                        .WithMany()
+                        .HasForeignKey("ReportFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Inspections.SamplePreInspection", null)
+                        .WithMany("LabReferrals")
+                        .HasForeignKey("SamplePreInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Lab");
+
+                    b.Navigation("ReportFile");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.ProductFlag", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SampleCheckItem", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.SamplePreInspection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SamplePreInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePhoto", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.SamplePreInspection", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("SamplePreInspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePreInspection", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.ChecklistTemplate", "ChecklistTemplate")
+                        .WithMany()
+                        .HasForeignKey("ChecklistTemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistTemplate");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Qualification.MonthlySpotCheck", null)
+                        .WithMany()
+                        .HasForeignKey("MonthlySpotCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Inspections.SpotCheckMonth", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SpotCheckMonthId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItemReason", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.SpotCheckItem", null)
+                        .WithMany("Reasons")
+                        .HasForeignKey("SpotCheckItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckPhoto", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Inspections.SpotCheckItem", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("SpotCheckItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EasternSelect.Domain.Files.StoredFile", "File")
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("File");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
@@ -1825,9 +2605,23 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.AuditFinding", b =>
+                {
+                    b.Navigation("Photos");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Inspections.ChecklistTemplate", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.FactoryAudit", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.IncomingLot", b =>
@@ -1838,6 +2632,27 @@ namespace EasternSelect.Data.Migrations.Sqlite
             modelBuilder.Entity("EasternSelect.Domain.Inspections.InspectionStream", b =>
                 {
                     b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SamplePreInspection", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("LabReferrals");
+
+                    b.Navigation("Photos");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
+                {
+                    b.Navigation("Photos");
+
+                    b.Navigation("Reasons");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckMonth", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>

@@ -32,6 +32,8 @@ public static class DatabaseInitializer
                 logger.LogInformation("Seeding the baseline inspection checklists.");
                 await ChecklistSeeder.SeedAsync(referenceDb, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
             }
+
+            await QualitySeeder.EnsureLabsAsync(referenceDb, ct);
         }
 
         if (!demoMode)
@@ -71,6 +73,12 @@ public static class DatabaseInitializer
             logger.LogInformation("Demo mode: seeding incoming lots, inspection streams and corrective actions.");
             var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
             await IncomingLotSeeder.SeedAsync(seedDb, IncomingLotSeeder.Scale.Demo, today, progress: null, ct);
+        }
+
+        if (!await QualitySeeder.HasDataAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding sample pre-inspections, spot checks and factory audits.");
+            await QualitySeeder.SeedAsync(seedDb, now, ct);
         }
     }
 }

@@ -1,0 +1,274 @@
+using EasternSelect.Domain.Common;
+using EasternSelect.Domain.Files;
+using EasternSelect.Domain.Suppliers;
+
+namespace EasternSelect.Domain.Inspections;
+
+public enum ProductFlagKind
+{
+    MajorComplaint,
+    News,
+    Other,
+}
+
+/// <summary>Why a product is on a month's spot-check list (祕密警察機制). A product may have several reasons.</summary>
+public enum SpotCheckReasonKind
+{
+    /// <summary>取貨客訴率高: the supplier's complaints ÷ units shipped over the recent months is above the threshold.</summary>
+    HighComplaintRate,
+
+    /// <summary>重大客訴/新聞商品: QA recorded a flag on the product.</summary>
+    Flagged,
+
+    /// <summary>銷售率高: among the top N by monthly units sold.</summary>
+    TopSales,
+
+    /// <summary>A monthly follow-up check (月檢抽驗) scheduled by a qualification review for the product's supplier.</summary>
+    QualificationFollowUp,
+
+    /// <summary>Added by the QA manager by hand.</summary>
+    Manual,
+}
+
+public enum SpotCheckOutcome
+{
+    Pass,
+    Fail,
+}
+
+/// <summary>A major complaint or news report QA recorded on a product: it makes the product a spot-check candidate.</summary>
+public sealed class ProductFlag : Entity
+{
+    public const int SourceMaxLength = 200;
+    public const int NoteMaxLength = 1000;
+
+    public int ProductId { get; set; }
+
+    public Product? Product { get; set; }
+
+    public ProductFlagKind Kind { get; set; }
+
+    /// <summary>Where it came from: the complaint case, the newspaper or programme.</summary>
+    public string Source { get; set; } = string.Empty;
+
+    public DateOnly Date { get; set; }
+
+    public string? Note { get; set; }
+
+    public string RecordedBy { get; set; } = string.Empty;
+
+    public DateTime RecordedUtc { get; set; }
+}
+
+/// <summary>The thresholds of the candidate rules; configurable (Inspections:SpotChecks).</summary>
+public sealed class SpotCheckRuleSettings
+{
+    /// <summary>Complaints ÷ units shipped above which a supplier's products are proposed (0.0005 = 0.05%).</summary>
+    public decimal ComplaintRateThreshold { get; set; } = 0.0005m;
+
+    /// <summary>How many months before the checked month the complaint rate is taken over.</summary>
+    public int ComplaintLookbackMonths { get; set; } = 3;
+
+    /// <summary>At most this many suppliers (highest rates first) give a complaint-rate candidate; 0 = no limit.</summary>
+    public int MaxComplaintSuppliers { get; set; } = 10;
+
+    /// <summary>The top N listed products by monthly units sold. Products tied with the N-th are all proposed.</summary>
+    public int TopSalesCount { get; set; } = 5;
+
+    /// <summary>A flag proposes its product in the flag's month and this many months after.</summary>
+    public int FlagMonths { get; set; } = 2;
+}
+
+public sealed record CandidateProduct(int ProductId, int SupplierId, ListingStatus ListingStatus, int MonthlyUnitsSold);
+
+/// <summary>A supplier's complaints and units shipped summed over the lookback months.</summary>
+public sealed record SupplierComplaintTotals(int SupplierId, int Complaints, int UnitsShipped)
+{
+    public decimal? Rate => UnitsShipped > 0 ? (decimal)Complaints / UnitsShipped : null;
+}
+
+public sealed record CandidateFlag(int FlagId, int ProductId, ProductFlagKind Kind, DateOnly Date, string Source);
+
+public sealed record DueFollowUp(int MonthlySpotCheckId, int SupplierId);
+
+/// <summary>One reason: the figure behind it (rate, units, rank) and the record it comes from (flag, follow-up check).</summary>
+public sealed record CandidateReason(SpotCheckReasonKind Kind, decimal? Value = null, string? Text = null, int? ReferenceId = null);
+
+public sealed record SpotCheckCandidate(int ProductId, int SupplierId, IReadOnlyList<CandidateReason> Reasons);
+
+public sealed record CandidateProposal(IReadOnlyList<SpotCheckCandidate> Candidates, IReadOnlyList<DueFollowUp> FollowUpsWithoutProduct);
+
+/// <summary>
+/// The month's candidates of the 祕密警察機制, from the seed's three kinds of product (high complaint rate,
+/// major complaint / news, high sales) plus the qualification follow-up checks due. Delisted products are never
+/// proposed; a product proposed for several reasons appears once with all of them.
+/// </summary>
+public static class SpotCheckCandidateRules
+{
+    public static CandidateProposal Propose(
+        DateOnly month,
+        SpotCheckRuleSettings settings,
+        IReadOnlyList<CandidateProduct> products,
+        IReadOnlyList<SupplierComplaintTotals> complaintTotals,
+        IReadOnlyList<CandidateFlag> flags,
+        IReadOnlyList<DueFollowUp> followUps)
+    {
+        var first = new DateOnly(month.Year, month.Month, 1);
+        var listed = products.Where(p => p.ListingStatus == ListingStatus.Listed).ToList();
+        var byId = listed.ToDictionary(p => p.ProductId);
+        // A supplier-level reason lands on the supplier's best seller (lowest id on a tie: deterministic).
+        var bestSeller = listed.GroupBy(p => p.SupplierId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.MonthlyUnitsSold).ThenBy(p => p.ProductId).First());
+        var reasons = new Dictionary<int, List<CandidateReason>>();
+
+        void Add(int productId, CandidateReason reason)
+        {
+            if (!reasons.TryGetValue(productId, out var list))
+            {
+                reasons[productId] = list = [];
+            }
+
+            list.Add(reason);
+        }
+
+        var high = complaintTotals
+            .Where(t => t.Rate > settings.ComplaintRateThreshold && bestSeller.ContainsKey(t.SupplierId))
+            .OrderByDescending(t => t.Rate).ThenBy(t => t.SupplierId);
+        foreach (var totals in settings.MaxComplaintSuppliers > 0 ? high.Take(settings.MaxComplaintSuppliers) : high)
+        {
+            Add(bestSeller[totals.SupplierId].ProductId, new CandidateReason(SpotCheckReasonKind.HighComplaintRate, decimal.Round(totals.Rate!.Value, 6),
+                $"{totals.Complaints}/{totals.UnitsShipped}"));
+        }
+
+        var flagFrom = first.AddMonths(-settings.FlagMonths);
+        foreach (var flag in flags.Where(f => f.Date >= flagFrom && f.Date < first.AddMonths(1) && byId.ContainsKey(f.ProductId)).OrderBy(f => f.Date).ThenBy(f => f.FlagId))
+        {
+            Add(flag.ProductId, new CandidateReason(SpotCheckReasonKind.Flagged, null, flag.Kind.ToString(), flag.FlagId));
+        }
+
+        if (settings.TopSalesCount > 0)
+        {
+            var ranked = listed.Where(p => p.MonthlyUnitsSold > 0).OrderByDescending(p => p.MonthlyUnitsSold).ThenBy(p => p.ProductId).ToList();
+            if (ranked.Count > 0)
+            {
+                var cutOff = ranked[Math.Min(settings.TopSalesCount, ranked.Count) - 1].MonthlyUnitsSold;
+                foreach (var product in ranked.TakeWhile(p => p.MonthlyUnitsSold >= cutOff))
+                {
+                    var rank = 1 + ranked.Count(p => p.MonthlyUnitsSold > product.MonthlyUnitsSold);
+                    Add(product.ProductId, new CandidateReason(SpotCheckReasonKind.TopSales, product.MonthlyUnitsSold, rank.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        var orphans = new List<DueFollowUp>();
+        foreach (var due in followUps.OrderBy(f => f.MonthlySpotCheckId))
+        {
+            if (bestSeller.TryGetValue(due.SupplierId, out var product))
+            {
+                Add(product.ProductId, new CandidateReason(SpotCheckReasonKind.QualificationFollowUp, null, null, due.MonthlySpotCheckId));
+            }
+            else
+            {
+                orphans.Add(due);
+            }
+        }
+
+        var candidates = reasons
+            .Select(r => new SpotCheckCandidate(r.Key, byId[r.Key].SupplierId, r.Value.OrderBy(x => x.Kind).ToList()))
+            .OrderBy(c => c.Reasons[0].Kind).ThenByDescending(c => c.Reasons.Count).ThenBy(c => c.ProductId)
+            .ToList();
+        return new CandidateProposal(candidates, orphans);
+    }
+}
+
+/// <summary>A month's confirmed spot-check list: the QA manager's choice from the candidates.</summary>
+public sealed class SpotCheckMonth : AggregateRoot
+{
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+
+    public string ConfirmedById { get; set; } = string.Empty;
+
+    public string ConfirmedByName { get; set; } = string.Empty;
+
+    public DateTime ConfirmedUtc { get; set; }
+
+    public List<SpotCheckItem> Items { get; set; } = [];
+}
+
+/// <summary>One product of a month's list: why it is there, whether the manager removed it, and the inspector's result.</summary>
+public sealed class SpotCheckItem : AggregateRoot
+{
+    public const int ReasonMaxLength = 500;
+    public const int FindingsMaxLength = 2000;
+
+    public int SpotCheckMonthId { get; set; }
+
+    public int ProductId { get; set; }
+
+    public Product? Product { get; set; }
+
+    /// <summary>The qualification follow-up check this item fulfils, when it is one.</summary>
+    public int? MonthlySpotCheckId { get; set; }
+
+    public bool Removed { get; set; }
+
+    public string? RemovalReason { get; set; }
+
+    /// <summary>Why the manager added the product by hand.</summary>
+    public string? AddedReason { get; set; }
+
+    public SpotCheckOutcome? Outcome { get; set; }
+
+    public string? Findings { get; set; }
+
+    public string? InspectedByName { get; set; }
+
+    public DateTime? InspectedUtc { get; set; }
+
+    public List<SpotCheckItemReason> Reasons { get; set; } = [];
+
+    public List<SpotCheckPhoto> Photos { get; set; } = [];
+
+    /// <summary>Records the inspector's result; a failure needs findings.</summary>
+    public void Record(SpotCheckOutcome outcome, string? findings, string inspectorName, DateTime nowUtc)
+    {
+        if (Removed)
+        {
+            throw new InvalidOperationException("A removed candidate is not checked.");
+        }
+
+        if (outcome == SpotCheckOutcome.Fail && string.IsNullOrWhiteSpace(findings))
+        {
+            throw new ArgumentException("A failed spot check needs findings.", nameof(findings));
+        }
+
+        Outcome = outcome;
+        Findings = string.IsNullOrWhiteSpace(findings) ? null : findings.Trim();
+        InspectedByName = inspectorName;
+        InspectedUtc = nowUtc;
+    }
+}
+
+public sealed class SpotCheckItemReason : Entity
+{
+    public int SpotCheckItemId { get; set; }
+
+    public SpotCheckReasonKind Kind { get; set; }
+
+    /// <summary>The figure (a rate or units sold); double, because the SQLite decimal convention stores money in cents.</summary>
+    public double? Value { get; set; }
+
+    public string? Text { get; set; }
+
+    public int? ReferenceId { get; set; }
+}
+
+public sealed class SpotCheckPhoto : Entity
+{
+    public int SpotCheckItemId { get; set; }
+
+    public int StoredFileId { get; set; }
+
+    public StoredFile? File { get; set; }
+}

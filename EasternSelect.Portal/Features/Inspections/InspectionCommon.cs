@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using EasternSelect.Data;
+using EasternSelect.Domain.Files;
+using EasternSelect.Domain.Inspections;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace EasternSelect.Portal.Features.Inspections;
+
+/// <summary>An uploaded file as the page read it: the name the person gave it and the bytes.</summary>
+public sealed record Upload(string FileName, byte[] Content);
+
+/// <summary>The outcome of an inspection action: errors are resource keys (or "key|detail" for a file error naming the file).</summary>
+public sealed record InspectionResult(bool Succeeded, IReadOnlyList<string> Errors, bool Conflict = false, int? Id = null)
+{
+    public static InspectionResult Success(int? id = null) => new(true, [], Id: id);
+
+    public static InspectionResult Fail(params string[] errors) => new(false, errors);
+
+    public static InspectionResult Fail(IEnumerable<string> errors) => new(false, errors.ToList());
+
+    public static readonly InspectionResult ConflictResult = new(false, ["Common.ConcurrencyConflict"], Conflict: true);
+}
+
+public sealed record FileRef(int Id, string FileName);
+
+public sealed record ProductPick(int Id, string Sku, string Name, string SupplierName, EasternSelect.Domain.Suppliers.SupplierCategory Category);
+
+/// <summary>Helpers the three inspection services share: who acts, file checks, saving with the conflict answer.</summary>
+public static class InspectionCommon
+{
+    /// <summary>Checks uploads (extension, size, magic bytes); errors as "File.X|file name".</summary>
+    public static List<string> CheckUploads(IEnumerable<Upload> uploads, IReadOnlyList<string> extensions, long maxBytes) =>
+        uploads.Select(u => FileSignature.Check(u.FileName, u.Content, extensions, maxBytes) is { } error ? Specific(error, extensions, maxBytes) + "|" + Path.GetFileName(u.FileName) : null)
+            .OfType<string>().ToList();
+
+    // The general file messages name the 10 MB limit and document types; photos and lab reports have their own.
+    private static string Specific(string error, IReadOnlyList<string> extensions, long maxBytes) => error switch
+    {
+        "File.TooLarge" when maxBytes == FileSignature.MaxPhotoBytes => "File.PhotoTooLarge",
+        "File.TypeNotAllowed" when extensions == FileSignature.PhotoExtensions => "File.PhotoTypeNotAllowed",
+        "File.TypeNotAllowed" when extensions == FileSignature.PdfExtensions => "File.PdfOnly",
+        _ => error,
+    };
+
+    public static StoredFile ToFile(Upload upload, string uploadedBy, DateTime nowUtc)
+    {
+        var extension = FileSignature.Detect(upload.Content) ?? Path.GetExtension(upload.FileName);
+        return new StoredFile
+        {
+            FileName = Path.GetFileName(upload.FileName),
+            ContentType = StoredFile.AllowedTypes.TryGetValue(extension, out var type) ? type : "application/octet-stream",
+            Length = upload.Content.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)),
+            Content = upload.Content,
+            UploadedBy = uploadedBy,
+            UploadedUtc = nowUtc,
+        };
+    }
+
+    public static (string Id, string Name) Person(this CurrentUser currentUser)
+    {
+        var id = currentUser.Actor.UserId ?? string.Empty;
+        var name = currentUser.Principal.FindFirst(PortalClaims.DisplayName)?.Value ?? currentUser.Actor.UserName;
+        return (id, name);
+    }
+
+    public static async Task<InspectionResult> SaveAsync(PortalDbContext db, CancellationToken ct, int? id = null)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return InspectionResult.Success(id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return InspectionResult.ConflictResult;
+        }
+    }
+
+    public static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>Downloads of inspection photos and lab reports: only files that belong to an inspection record.</summary>
+public sealed class InspectionFileService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
+{
+    public async Task<StoredFile?> GetAsync(int id, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var belongs = await db.Set<SamplePhoto>().AnyAsync(p => p.StoredFileId == id, ct)
+            || await db.LabReferrals.AnyAsync(l => l.ReportFileId == id, ct)
+            || await db.Set<SpotCheckPhoto>().AnyAsync(p => p.StoredFileId == id, ct)
+            || await db.Set<AuditPhoto>().AnyAsync(p => p.StoredFileId == id, ct);
+        return belongs ? await db.Files.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) : null;
+    }
+}
+
+public static class InspectionEndpoints
+{
+    public static void MapInspectionEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/inspections/files/{id:int}", async Task<IResult> (InspectionFileService files, int id, CancellationToken ct) =>
+            await files.GetAsync(id, ct) is { } file
+                ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+                : TypedResults.NotFound())
+            .RequireAuthorization(Policies.Inspections);
+}

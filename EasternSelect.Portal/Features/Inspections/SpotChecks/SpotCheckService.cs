@@ -1,0 +1,351 @@
+using EasternSelect.Data;
+using EasternSelect.Data.Queries;
+using EasternSelect.Data.Seed;
+using EasternSelect.Domain.Files;
+using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Inspections.Samples;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EasternSelect.Portal.Features.Inspections.SpotChecks;
+
+public sealed record ReasonView(SpotCheckReasonKind Kind, double? Value, string? Text, int? ReferenceId);
+
+public sealed record CandidateView(ProductPick Product, IReadOnlyList<ReasonView> Reasons);
+
+public sealed record SpotCheckItemView(int Id, Guid Version, ProductPick Product, IReadOnlyList<ReasonView> Reasons, int? MonthlySpotCheckId,
+    bool Removed, string? RemovalReason, string? AddedReason, SpotCheckOutcome? Outcome, string? Findings, string? InspectedByName, DateTime? InspectedUtc,
+    IReadOnlyList<FileRef> Photos);
+
+public sealed record OrphanFollowUp(int MonthlySpotCheckId, string SupplierName);
+
+/// <summary>A month: the proposal while it is not confirmed, the confirmed list afterwards.</summary>
+public sealed record SpotCheckMonthView(DateOnly Month, bool Confirmed, string? ConfirmedByName, DateTime? ConfirmedUtc,
+    IReadOnlyList<CandidateView> Candidates, IReadOnlyList<OrphanFollowUp> FollowUpsWithoutProduct, IReadOnlyList<SpotCheckItemView> Items);
+
+public sealed record MonthSummary(DateOnly Month, int Checked, int Failed, int Open);
+
+public sealed record FlagRow(int Id, ProductPick Product, ProductFlagKind Kind, string Source, DateOnly Date, string? Note, string RecordedBy);
+
+public sealed record Removal(int ProductId, string? Reason);
+
+public sealed record Addition(int ProductId, string? Reason);
+
+public sealed class FlagModel
+{
+    public int? ProductId { get; set; }
+
+    public ProductFlagKind? Kind { get; set; }
+
+    public string? Source { get; set; }
+
+    public DateTime? Date { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>
+/// 祕密警察機制: the month's candidates, the QA manager's confirmation (removals with a reason, manual additions), results,
+/// and product flags. A qualification follow-up check due in the month is proposed on the supplier's best seller; recording
+/// that item's result completes the <see cref="MonthlySpotCheck"/>, and removing it cancels the check.
+/// </summary>
+public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, CurrentUser currentUser, TimeProvider clock,
+    IOptions<SpotCheckRuleSettings> settings)
+{
+    public SpotCheckRuleSettings Settings => settings.Value;
+
+    public async Task<SpotCheckMonthView> GetMonthAsync(DateOnly month, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        var first = new DateOnly(month.Year, month.Month, 1);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var list = await db.SpotCheckMonths.AsNoTracking().FirstOrDefaultAsync(m => m.Month == first, ct);
+        if (list is not null)
+        {
+            var items = await db.SpotCheckItems.AsNoTracking().Where(i => i.SpotCheckMonthId == list.Id)
+                .Include(i => i.Product!).ThenInclude(p => p.Supplier).Include(i => i.Reasons).Include(i => i.Photos).ThenInclude(p => p.File)
+                .AsSplitQuery().ToListAsync(ct);
+            var views = items.OrderBy(i => i.Removed).ThenBy(i => i.Reasons.Select(r => r.Kind).DefaultIfEmpty(SpotCheckReasonKind.Manual).Min()).ThenBy(i => i.ProductId)
+                .Select(i => new SpotCheckItemView(i.Id, i.Version, Pick(i.Product!), i.Reasons.OrderBy(r => r.Kind).Select(r => new ReasonView(r.Kind, r.Value, r.Text, r.ReferenceId)).ToList(),
+                    i.MonthlySpotCheckId, i.Removed, i.RemovalReason, i.AddedReason, i.Outcome, i.Findings, i.InspectedByName, i.InspectedUtc,
+                    i.Photos.Select(p => new FileRef(p.StoredFileId, p.File!.FileName)).ToList()))
+                .ToList();
+            return new SpotCheckMonthView(first, true, list.ConfirmedByName, list.ConfirmedUtc, [], [], views);
+        }
+
+        var proposal = await SpotCheckInputs.ProposeAsync(db, first, Settings, ct);
+        var ids = proposal.Candidates.Select(c => c.ProductId).ToList();
+        var products = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new ProductPick(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category)).ToDictionaryAsync(p => p.Id, ct);
+        var orphanSuppliers = proposal.FollowUpsWithoutProduct.Select(f => f.SupplierId).ToList();
+        var names = await db.Suppliers.AsNoTracking().Where(s => orphanSuppliers.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        return new SpotCheckMonthView(first, false, null, null,
+            proposal.Candidates.Select(c => new CandidateView(products[c.ProductId], c.Reasons.Select(r => new ReasonView(r.Kind, r.Value is { } v ? (double)v : null, r.Text, r.ReferenceId)).ToList())).ToList(),
+            proposal.FollowUpsWithoutProduct.Select(f => new OrphanFollowUp(f.MonthlySpotCheckId, names.GetValueOrDefault(f.SupplierId, "?"))).ToList(),
+            []);
+    }
+
+    /// <summary>The confirmed months, newest first, with their progress.</summary>
+    public async Task<IReadOnlyList<MonthSummary>> MonthsAsync(CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.SpotCheckMonths.AsNoTracking().OrderByDescending(m => m.Month)
+            .Select(m => new MonthSummary(m.Month,
+                m.Items.Count(i => !i.Removed && i.Outcome != null),
+                m.Items.Count(i => i.Outcome == SpotCheckOutcome.Fail),
+                m.Items.Count(i => !i.Removed && i.Outcome == null)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ProductPick>> SearchProductsAsync(string? term, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await SampleInspectionService.SearchProductsAsync(db, term, ct);
+    }
+
+    /// <summary>
+    /// The QA manager confirms the month: the proposal is computed again here (never taken from the page), removals need a
+    /// reason, additions a listed product not already proposed and a reason. One save; a second confirmation of the month is refused.
+    /// </summary>
+    public async Task<InspectionResult> ConfirmAsync(DateOnly month, IReadOnlyList<Removal> removals, IReadOnlyList<Addition> additions, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.InspectionApprove);
+        var first = new DateOnly(month.Year, month.Month, 1);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.SpotCheckMonths.AnyAsync(m => m.Month == first, ct))
+        {
+            return InspectionResult.Fail("SpotCheck.AlreadyConfirmed");
+        }
+
+        var proposal = await SpotCheckInputs.ProposeAsync(db, first, Settings, ct);
+        var errors = new List<string>();
+        var proposed = proposal.Candidates.ToDictionary(c => c.ProductId);
+        if (removals.Any(r => string.IsNullOrWhiteSpace(r.Reason)))
+        {
+            errors.Add("SpotCheck.RemovalReasonRequired");
+        }
+
+        if (removals.Any(r => r.Reason?.Length > SpotCheckItem.ReasonMaxLength) || additions.Any(a => a.Reason?.Length > SpotCheckItem.ReasonMaxLength))
+        {
+            errors.Add("SpotCheck.ReasonTooLong");
+        }
+
+        if (removals.Any(r => !proposed.ContainsKey(r.ProductId)))
+        {
+            errors.Add("SpotCheck.NotACandidate");
+        }
+
+        if (additions.Any(a => string.IsNullOrWhiteSpace(a.Reason)))
+        {
+            errors.Add("SpotCheck.AddReasonRequired");
+        }
+
+        var addedIds = additions.Select(a => a.ProductId).ToList();
+        if (addedIds.Any(proposed.ContainsKey) || addedIds.Distinct().Count() != addedIds.Count)
+        {
+            errors.Add("SpotCheck.AlreadyOnList");
+        }
+
+        var listed = await db.Products.Where(p => addedIds.Contains(p.Id) && p.ListingStatus == ListingStatus.Listed).Select(p => p.Id).ToListAsync(ct);
+        if (listed.Count != addedIds.Distinct().Count())
+        {
+            errors.Add("SpotCheck.ProductNotListed");
+        }
+
+        if (errors.Count > 0)
+        {
+            return InspectionResult.Fail(errors);
+        }
+
+        var (id, name) = currentUser.Person();
+        var list = new SpotCheckMonth { Month = first, ConfirmedById = id, ConfirmedByName = name, ConfirmedUtc = clock.GetUtcNow().UtcDateTime };
+        var removed = removals.ToDictionary(r => r.ProductId, r => r.Reason!.Trim());
+        foreach (var candidate in proposal.Candidates)
+        {
+            var followUp = candidate.Reasons.FirstOrDefault(r => r.Kind == SpotCheckReasonKind.QualificationFollowUp)?.ReferenceId;
+            var item = new SpotCheckItem
+            {
+                ProductId = candidate.ProductId,
+                MonthlySpotCheckId = followUp,
+                Reasons = candidate.Reasons.Select(QualitySeeder.ToEntity).ToList(),
+            };
+            if (removed.TryGetValue(candidate.ProductId, out var reason))
+            {
+                item.Removed = true;
+                item.RemovalReason = reason;
+            }
+
+            list.Items.Add(item);
+        }
+
+        foreach (var addition in additions)
+        {
+            list.Items.Add(new SpotCheckItem
+            {
+                ProductId = addition.ProductId,
+                AddedReason = addition.Reason!.Trim(),
+                Reasons = [new SpotCheckItemReason { Kind = SpotCheckReasonKind.Manual, Text = addition.Reason.Trim() }],
+            });
+        }
+
+        // A removed follow-up is not done this month: its scheduled check is cancelled (with the reason).
+        var cancelled = list.Items.Where(i => i.Removed && i.MonthlySpotCheckId is not null).ToDictionary(i => i.MonthlySpotCheckId!.Value, i => i.RemovalReason);
+        foreach (var check in await db.MonthlySpotChecks.Where(c => cancelled.Keys.Contains(c.Id)).ToListAsync(ct))
+        {
+            check.Status = SpotCheckStatus.Cancelled;
+            check.Result = cancelled[check.Id];
+        }
+
+        db.SpotCheckMonths.Add(list);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique month index: someone confirmed the month meanwhile.
+            return InspectionResult.Fail("SpotCheck.AlreadyConfirmed");
+        }
+
+        return InspectionResult.Success(list.Id);
+    }
+
+    /// <summary>An inspector records the result (pass/fail, findings, optional photos); a follow-up item completes its scheduled check too.</summary>
+    public async Task<InspectionResult> RecordResultAsync(int itemId, Guid version, SpotCheckOutcome? outcome, string? findings, IReadOnlyList<Upload> photos, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        var errors = new List<string>();
+        if (outcome is null)
+        {
+            errors.Add("SpotCheck.OutcomeRequired");
+        }
+        else if (outcome == SpotCheckOutcome.Fail && string.IsNullOrWhiteSpace(findings))
+        {
+            errors.Add("SpotCheck.FindingsRequired");
+        }
+
+        if (findings?.Length > SpotCheckItem.FindingsMaxLength)
+        {
+            errors.Add("SpotCheck.FindingsTooLong");
+        }
+
+        errors.AddRange(InspectionCommon.CheckUploads(photos, FileSignature.PhotoExtensions, FileSignature.MaxPhotoBytes));
+        if (errors.Count > 0)
+        {
+            return InspectionResult.Fail(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var item = await db.SpotCheckItems.FirstOrDefaultAsync(i => i.Id == itemId, ct);
+        if (item is null)
+        {
+            return InspectionResult.Fail("SpotCheck.NotFound");
+        }
+
+        if (item.Removed)
+        {
+            return InspectionResult.Fail("SpotCheck.RemovedItem");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var who = currentUser.Person().Name;
+        db.Entry(item).Property(i => i.Version).OriginalValue = version;
+        item.Record(outcome!.Value, findings, who, now);
+        foreach (var photo in photos)
+        {
+            item.Photos.Add(new SpotCheckPhoto { File = InspectionCommon.ToFile(photo, who, now) });
+        }
+
+        if (item.MonthlySpotCheckId is { } checkId && await db.MonthlySpotChecks.FirstOrDefaultAsync(c => c.Id == checkId, ct) is { } check)
+        {
+            check.Status = outcome == SpotCheckOutcome.Pass ? SpotCheckStatus.Passed : SpotCheckStatus.Failed;
+            check.Result = InspectionCommon.Trim(findings) is { } f ? f[..Math.Min(f.Length, 1000)] : (outcome == SpotCheckOutcome.Pass ? "抽驗合格" : "抽驗不合格");
+            check.CompletedUtc = now;
+        }
+
+        db.Entry(item).Property(i => i.UpdatedUtc).IsModified = true;
+        return await InspectionCommon.SaveAsync(db, ct, item.Id);
+    }
+
+    public async Task<IReadOnlyList<FlagRow>> FlagsAsync(int take, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.ProductFlags.AsNoTracking().OrderByDescending(f => f.Date).ThenByDescending(f => f.Id).Take(Math.Clamp(take, 1, 200))
+            .Select(f => new FlagRow(f.Id, new ProductPick(f.Product!.Id, f.Product.Sku, f.Product.Name, f.Product.Supplier!.Name, f.Product.Category),
+                f.Kind, f.Source, f.Date, f.Note, f.RecordedBy))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>QA records a major complaint, news report or other flag on a product.</summary>
+    public async Task<InspectionResult> AddFlagAsync(FlagModel model, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.Inspections);
+        var errors = new List<string>();
+        if (model.ProductId is null)
+        {
+            errors.Add("Flag.ProductRequired");
+        }
+
+        if (model.Kind is null)
+        {
+            errors.Add("Flag.KindRequired");
+        }
+
+        if (string.IsNullOrWhiteSpace(model.Source))
+        {
+            errors.Add("Flag.SourceRequired");
+        }
+        else if (model.Source.Length > ProductFlag.SourceMaxLength)
+        {
+            errors.Add("Flag.SourceTooLong");
+        }
+
+        if (model.Note?.Length > ProductFlag.NoteMaxLength)
+        {
+            errors.Add("Flag.NoteTooLong");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (model.Date is null)
+        {
+            errors.Add("Flag.DateRequired");
+        }
+        else if (DateOnly.FromDateTime(model.Date.Value) > today)
+        {
+            errors.Add("Flag.DateInFuture");
+        }
+
+        if (errors.Count > 0)
+        {
+            return InspectionResult.Fail(errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (!await db.Products.AnyAsync(p => p.Id == model.ProductId, ct))
+        {
+            return InspectionResult.Fail("Flag.ProductRequired");
+        }
+
+        var flag = new ProductFlag
+        {
+            ProductId = model.ProductId!.Value,
+            Kind = model.Kind!.Value,
+            Source = model.Source!.Trim(),
+            Date = DateOnly.FromDateTime(model.Date!.Value),
+            Note = InspectionCommon.Trim(model.Note),
+            RecordedBy = currentUser.Person().Name,
+            RecordedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ProductFlags.Add(flag);
+        await db.SaveChangesAsync(ct);
+        return InspectionResult.Success(flag.Id);
+    }
+
+    private static ProductPick Pick(Product p) => new(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category);
+}
