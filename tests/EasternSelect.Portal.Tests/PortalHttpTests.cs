@@ -81,11 +81,7 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
 
         if (MenuPolicyRoles.Inspections.Contains(role))
         {
-            expected.AddRange(["nav-inspection-specs", "nav-inspection-lots", "nav-inspection-quality"]);
-            expected.Add("nav-inspection-specs");
-            expected.Add("nav-inspection-samples");
-            expected.Add("nav-inspection-spot-checks");
-            expected.Add("nav-inspection-audits");
+            expected.AddRange(["nav-inspection-specs", "nav-inspection-samples", "nav-inspection-lots", "nav-inspection-spot-checks", "nav-inspection-audits", "nav-inspection-quality"]);
         }
 
         if (role == Roles.Administrator)

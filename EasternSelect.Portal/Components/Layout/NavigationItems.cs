@@ -27,11 +27,11 @@ public static class NavigationItems
         new("Nav.Inspections", Icons.Material.Filled.Verified, Policies.Inspections,
         [
             new("inspection-specs", "Nav.InspectionSpecs", "/inspections/specs", Icons.Material.Filled.Rule, Policies.Inspections),
-            new("inspection-lots", "Nav.IncomingLots", "/inspections/lots", Icons.Material.Filled.LocalShipping, Policies.Inspections),
-            new("inspection-quality", "Nav.QualityFigures", "/inspections/quality", Icons.Material.Filled.QueryStats, Policies.Inspections),
             new("inspection-samples", "Nav.SampleInspections", "/inspections/samples", Icons.Material.Filled.Science, Policies.Inspections),
+            new("inspection-lots", "Nav.IncomingLots", "/inspections/lots", Icons.Material.Filled.LocalShipping, Policies.Inspections),
             new("inspection-spot-checks", "Nav.SpotChecks", "/inspections/spot-checks", Icons.Material.Filled.PersonSearch, Policies.Inspections),
             new("inspection-audits", "Nav.FactoryAudits", "/inspections/audits", Icons.Material.Filled.Factory, Policies.Inspections),
+            new("inspection-quality", "Nav.QualityFigures", "/inspections/quality", Icons.Material.Filled.QueryStats, Policies.Inspections),
         ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
