@@ -3,6 +3,7 @@ using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Admin.Audit;
 using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
@@ -82,6 +83,13 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingServic
 // Inspections: checklists and specs
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Specs.InspectionSpecService>();
 
+// Reports: the engine (PDF with the shipped CJK font, Excel), the catalogue and the ESG report's sections in order.
+builder.Services.AddSingleton(sp => EasternSelect.Portal.Features.Reports.ReportFont.Load(builder.Configuration, builder.Environment.ContentRootPath));
+builder.Services.AddSingleton<EasternSelect.Portal.Features.Reports.PdfReportRenderer>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.ReportService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.SupplierEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.TrainingEsgSection>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))
@@ -120,6 +128,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapSupplierEndpoints();
+app.MapReportEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 

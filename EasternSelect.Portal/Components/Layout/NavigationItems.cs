@@ -28,6 +28,10 @@ public static class NavigationItems
         [
             new("inspection-specs", "Nav.InspectionSpecs", "/inspections/specs", Icons.Material.Filled.Rule, Policies.Inspections),
         ]),
+        new("Nav.Reports", Icons.Material.Filled.Assessment, Policies.Reports,
+        [
+            new("reports", "Nav.Reports", "/reports", Icons.Material.Filled.Assessment, Policies.Reports),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

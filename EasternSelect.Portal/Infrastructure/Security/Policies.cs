@@ -22,6 +22,8 @@ public static class Policies
     public const string CsrEvaluate = nameof(CsrEvaluate);
     public const string Inspections = nameof(Inspections);
     public const string InspectionSpecManage = nameof(InspectionSpecManage);
+    public const string Reports = nameof(Reports);
+    public const string EsgReport = nameof(EsgReport);
 
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
@@ -37,6 +39,8 @@ public static class Policies
         [CsrEvaluate] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaManager],
         [Inspections] = [Roles.QaInspector, Roles.QaManager],
         [InspectionSpecManage] = [Roles.QaManager],
+        [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
+        [EsgReport] = [Roles.Executive, Roles.SupplierHead, Roles.QaManager],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 
