@@ -84,6 +84,11 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.Add("nav-inspection-specs");
         }
 
+        if (MenuPolicyRoles.Reports.Contains(role))
+        {
+            expected.Add("nav-reports");
+        }
+
         if (role == Roles.Administrator)
         {
             expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
@@ -222,6 +227,7 @@ internal static class MenuPolicyRoles
     public static readonly string[] Reviews = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager];
     public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Inspections = [Roles.QaInspector, Roles.QaManager];
+    public static readonly string[] Reports = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 

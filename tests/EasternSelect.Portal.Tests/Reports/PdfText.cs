@@ -32,7 +32,6 @@ internal static class PdfText
     {
         var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".pdf");
         await File.WriteAllBytesAsync(file, pdf);
-        if (Environment.GetEnvironmentVariable("REPORT_PDF_DUMP") is { } dump) { File.Copy(file, Path.Combine(dump, pdf.Length + ".pdf"), true); }
         try
         {
             var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
