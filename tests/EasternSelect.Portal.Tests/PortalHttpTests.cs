@@ -120,6 +120,8 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("admin@demo.local", "/admin/audit")]
     [InlineData("supplier.officer@demo.local", "/suppliers")]
     [InlineData("cx.agent@demo.local", "/products")]
+    [InlineData("executive@demo.local", "/reports")]
+    [InlineData("qa.inspector@demo.local", "/reports")]
     public async Task Page_OwnRolesPage_Returns200(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);

@@ -120,3 +120,18 @@ public sealed class ReportEndpointTests(PortalFactoryFixture fixture) : IClassFi
         Assert.All(tableSheets, s => Assert.NotEmpty(s.Descendants(ns + "col")));
     }
 }
+
+public sealed class ReportsPageHttpTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    [Fact]
+    public async Task ReportsPage_AsQaInspector_ListsItsReportsButNotEsg()
+    {
+        using var client = await fixture.Factory.SignedInClientAsync("qa.inspector@demo.local");
+
+        var html = await client.GetStringAsync(new Uri("/reports", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"report-supplier-reviews\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/reports/products.xlsx\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"report-esg\"", html, StringComparison.Ordinal);
+    }
+}
