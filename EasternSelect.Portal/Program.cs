@@ -4,6 +4,7 @@ using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Admin.Audit;
 using EasternSelect.Portal.Features.Admin.Users;
 using EasternSelect.Portal.Features.Inspections;
+using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
@@ -93,6 +94,13 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Samples.Sam
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.SpotChecks.SpotCheckService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Audits.FactoryAuditService>();
 
+// Reports: the engine (PDF with the shipped CJK font, Excel), the catalogue and the ESG report's sections in order.
+builder.Services.AddSingleton(sp => EasternSelect.Portal.Features.Reports.ReportFont.Load(builder.Configuration, builder.Environment.ContentRootPath));
+builder.Services.AddSingleton<EasternSelect.Portal.Features.Reports.PdfReportRenderer>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.ReportService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.SupplierEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.TrainingEsgSection>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))
@@ -132,6 +140,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapSupplierEndpoints();
 app.MapInspectionEndpoints();
+app.MapReportEndpoints();
 app.MapCultureEndpoint();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 

@@ -23,6 +23,11 @@ if (args is ["lots", var lotsDatabase, ..])
     return await EasternSelect.Benchmarks.LotsBenchmark.RunAsync(lotsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
 }
 
+if (args is ["reports", var reportsDatabase, ..])
+{
+    return await EasternSelect.Benchmarks.ReportsBenchmark.RunAsync(reportsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+}
+
 if (args.Length < 1)
 {
     Console.Error.WriteLine("Usage: EasternSelect.Benchmarks \"<SQLite connection string>\" [runs]");

@@ -84,6 +84,11 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.AddRange(["nav-inspection-specs", "nav-inspection-samples", "nav-inspection-lots", "nav-inspection-spot-checks", "nav-inspection-audits", "nav-inspection-quality"]);
         }
 
+        if (MenuPolicyRoles.Reports.Contains(role))
+        {
+            expected.Add("nav-reports");
+        }
+
         if (role == Roles.Administrator)
         {
             expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
@@ -115,6 +120,8 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("admin@demo.local", "/admin/audit")]
     [InlineData("supplier.officer@demo.local", "/suppliers")]
     [InlineData("cx.agent@demo.local", "/products")]
+    [InlineData("executive@demo.local", "/reports")]
+    [InlineData("qa.inspector@demo.local", "/reports")]
     public async Task Page_OwnRolesPage_Returns200(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -222,6 +229,7 @@ internal static class MenuPolicyRoles
     public static readonly string[] Reviews = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager];
     public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Inspections = [Roles.QaInspector, Roles.QaManager];
+    public static readonly string[] Reports = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 

@@ -33,6 +33,10 @@ public static class NavigationItems
             new("inspection-audits", "Nav.FactoryAudits", "/inspections/audits", Icons.Material.Filled.Factory, Policies.Inspections),
             new("inspection-quality", "Nav.QualityFigures", "/inspections/quality", Icons.Material.Filled.QueryStats, Policies.Inspections),
         ]),
+        new("Nav.Reports", Icons.Material.Filled.Assessment, Policies.Reports,
+        [
+            new("reports", "Nav.Reports", "/reports", Icons.Material.Filled.Assessment, Policies.Reports),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

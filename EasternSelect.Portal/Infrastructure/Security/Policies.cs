@@ -23,6 +23,8 @@ public static class Policies
     public const string Inspections = nameof(Inspections);
     public const string InspectionSpecManage = nameof(InspectionSpecManage);
     public const string InspectionApprove = nameof(InspectionApprove);
+    public const string Reports = nameof(Reports);
+    public const string EsgReport = nameof(EsgReport);
 
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
@@ -39,6 +41,8 @@ public static class Policies
         [Inspections] = [Roles.QaInspector, Roles.QaManager],
         [InspectionSpecManage] = [Roles.QaManager],
         [InspectionApprove] = [Roles.QaManager],
+        [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
+        [EsgReport] = [Roles.Executive, Roles.SupplierHead, Roles.QaManager],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 

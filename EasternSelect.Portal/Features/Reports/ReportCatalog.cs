@@ -1,0 +1,45 @@
+using EasternSelect.Portal.Infrastructure.Security;
+
+namespace EasternSelect.Portal.Features.Reports;
+
+public enum ReportParameterKind
+{
+    None,
+    YearRange,
+    Year,
+}
+
+/// <summary>
+/// A report the portal offers: its key (the URL /reports/{key}.pdf|.xlsx), title, the policy that admits a
+/// person to it, its parameters, and whether it exists as PDF (the big list exports are Excel only).
+/// </summary>
+public sealed record ReportDefinition(string Key, string TitleKey, string DescriptionKey, string Policy, ReportParameterKind Parameters, bool HasPdf = true)
+{
+    public bool HasOnScreen => HasPdf;
+}
+
+/// <summary>The parsed, checked parameters of one report request.</summary>
+public sealed record ReportParameters(int From, int To, int Year)
+{
+    public static readonly ReportParameters None = new(0, 0, 0);
+}
+
+public static class ReportCatalog
+{
+    public const string SupplierReviews = "supplier-reviews";
+    public const string Training = "training";
+    public const string Suppliers = "suppliers";
+    public const string Products = "products";
+    public const string Esg = "esg";
+
+    public static readonly IReadOnlyList<ReportDefinition> All =
+    [
+        new(Esg, "Reports.Esg.Title", "Reports.Esg.Description", Policies.EsgReport, ReportParameterKind.Year),
+        new(SupplierReviews, "Reports.SupplierReviews.Title", "Reports.SupplierReviews.Description", Policies.Reports, ReportParameterKind.YearRange),
+        new(Training, "Reports.Training.Title", "Reports.Training.Description", Policies.Reports, ReportParameterKind.YearRange),
+        new(Suppliers, "Reports.Suppliers.Title", "Reports.Suppliers.Description", Policies.Reports, ReportParameterKind.None),
+        new(Products, "Reports.Products.Title", "Reports.Products.Description", Policies.Reports, ReportParameterKind.None, HasPdf: false),
+    ];
+
+    public static ReportDefinition? Find(string key) => All.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal));
+}

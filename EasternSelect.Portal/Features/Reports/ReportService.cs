@@ -1,0 +1,265 @@
+using System.Globalization;
+using EasternSelect.Data;
+using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Privacy;
+using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Reports.Esg;
+using EasternSelect.Portal.Features.Reviews;
+using EasternSelect.Portal.Features.Training;
+using EasternSelect.Portal.Infrastructure;
+using EasternSelect.Portal.Infrastructure.Localization;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace EasternSelect.Portal.Features.Reports;
+
+/// <summary>
+/// Builds the reports of <see cref="ReportCatalog"/> as a <see cref="ReportDocument"/> and renders them as PDF
+/// or Excel. Every file handed out is an Export in the audit log. Personal data leaves masked only.
+/// </summary>
+public sealed class ReportService(
+    IDbContextFactory<PortalDbContext> contexts,
+    PolicyGuard guard,
+    IAuthorizationService authorization,
+    CurrentUser currentUser,
+    AuditLog auditLog,
+    ReviewService reviews,
+    TrainingService training,
+    IEnumerable<IEsgSection> esgSections,
+    PdfReportRenderer pdf,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l)
+{
+    public const string PdfType = "application/pdf";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The reports the current person may open, in the catalogue's order.</summary>
+    public async Task<IReadOnlyList<ReportDefinition>> AvailableAsync()
+    {
+        await guard.EnsureAsync(Policies.Reports);
+        var result = new List<ReportDefinition>();
+        foreach (var report in ReportCatalog.All)
+        {
+            if ((await authorization.AuthorizeAsync(currentUser.Principal, report.Policy)).Succeeded)
+            {
+                result.Add(report);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The default parameters: the last complete year, and the two before it for a range.</summary>
+    public ReportParameters Defaults()
+    {
+        var year = clock.GetUtcNow().Year - 1;
+        return new ReportParameters(year - 2, year, year);
+    }
+
+    /// <summary>Reads the parameters from query values; null and a message when they are missing or wrong.</summary>
+    public (ReportParameters? Parameters, string? Error) Parse(ReportDefinition report, Func<string, string?> query)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(query);
+        var defaults = Defaults();
+        switch (report.Parameters)
+        {
+            case ReportParameterKind.YearRange:
+            {
+                if (!TryYear(query("from"), defaults.From, out var from) || !TryYear(query("to"), defaults.To, out var to))
+                {
+                    return (null, l["Reports.YearNotANumber"]);
+                }
+
+                return Check(new ReportParameters(from, to, to));
+            }
+
+            case ReportParameterKind.Year:
+            {
+                if (!TryYear(query("year"), defaults.Year, out var year))
+                {
+                    return (null, l["Reports.YearNotANumber"]);
+                }
+
+                return Check(new ReportParameters(year - 2, year, year));
+            }
+
+            default:
+                return (ReportParameters.None, null);
+        }
+    }
+
+    public (ReportParameters? Parameters, string? Error) Check(ReportParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var error = ReviewService.CheckYearRange(parameters.From, parameters.To, clock.GetUtcNow().Year);
+        return error is null ? (parameters, null) : (null, l[error]);
+    }
+
+    public async Task<ReportDocument> BuildAsync(ReportDefinition report, ReportParameters parameters, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(parameters);
+        await guard.EnsureAsync(report.Policy);
+        return report.Key switch
+        {
+            ReportCatalog.SupplierReviews => await SupplierReviewsAsync(parameters, ct),
+            ReportCatalog.Training => await TrainingAsync(parameters, ct),
+            ReportCatalog.Suppliers => await SuppliersAsync(ct),
+            ReportCatalog.Esg => await EsgAsync(parameters.Year, ct),
+            _ => throw new NotSupportedException($"The report {report.Key} has no document."),
+        };
+    }
+
+    public async Task<byte[]> PdfAsync(ReportDefinition report, ReportParameters parameters, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = await BuildAsync(report, parameters, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var printed = l["Reports.PrintedLine", now.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), currentUser.Actor.UserName].Value;
+        var bytes = pdf.Render(document, new PdfPageInfo(printed, (page, pages) => l["Reports.PageOf", page, pages]), CultureInfo.CurrentCulture, now);
+        await AuditAsync(report, parameters, "pdf", bytes.Length, ct);
+        return bytes;
+    }
+
+    public async Task<byte[]> XlsxAsync(ReportDefinition report, ReportParameters parameters, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = await BuildAsync(report, parameters, ct);
+        var bytes = ExcelReportRenderer.Render(document, CultureInfo.CurrentCulture, new ExcelLabels(
+            l["Reports.Summary"], l["Reports.Kpis"], l["Reports.Kpi"], l["Reports.Actual"], l["Reports.Status"], l["Reports.Label"]));
+        await AuditAsync(report, parameters, "xlsx", bytes.Length, ct);
+        return bytes;
+    }
+
+    /// <summary>
+    /// The whole product catalogue as Excel, written row by row to <paramref name="output"/> (MiniExcel):
+    /// ClosedXML keeps every cell in memory, which does not fit 580,000 products. The export is audited
+    /// with its row count when it ends, also when the download is cut off.
+    /// </summary>
+    public async Task WriteProductsAsync(Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var report = ReportCatalog.Find(ReportCatalog.Products)!;
+        await guard.EnsureAsync(report.Policy);
+        var categories = Enum.GetValues<SupplierCategory>().ToDictionary(c => c, c => l["SupplierCategory." + c].Value);
+        var channels = Enum.GetValues<SalesChannel>().ToDictionary(c => c, c => l["SalesChannel." + c].Value);
+        var statuses = Enum.GetValues<ListingStatus>().ToDictionary(c => c, c => l["ListingStatus." + c].Value);
+        var configuration = new OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            AutoFilter = true,
+            TableStyles = TableStyles.None,
+            DynamicColumns =
+            [
+                new DynamicExcelColumn("Sku") { Name = l["Products.Sku"], Width = 14 },
+                new DynamicExcelColumn("Name") { Name = l["Products.Name"], Width = 40 },
+                new DynamicExcelColumn("Supplier") { Name = l["Products.Supplier"], Width = 32 },
+                new DynamicExcelColumn("Category") { Name = l["Suppliers.Category"], Width = 18 },
+                new DynamicExcelColumn("Channel") { Name = l["Products.Channel"], Width = 10 },
+                new DynamicExcelColumn("Price") { Name = l["Products.Price"], Width = 12, Format = "#,##0" },
+                new DynamicExcelColumn("Units") { Name = l["Products.UnitsSold"], Width = 12, Format = "#,##0" },
+                new DynamicExcelColumn("Listing") { Name = l["Products.Listing"], Width = 10 },
+            ],
+        };
+        var rows = 0;
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var products = db.Products.AsNoTracking().OrderBy(p => p.Sku)
+                .Select(p => new { p.Sku, p.Name, Supplier = p.Supplier!.Name, p.Category, p.Channel, p.Price, p.MonthlyUnitsSold, p.ListingStatus })
+                .AsEnumerable()
+                .Select(p =>
+                {
+                    rows++;
+                    return (IDictionary<string, object?>)new Dictionary<string, object?>(8, StringComparer.Ordinal)
+                    {
+                        ["Sku"] = p.Sku,
+                        ["Name"] = p.Name,
+                        ["Supplier"] = p.Supplier,
+                        ["Category"] = categories[p.Category],
+                        ["Channel"] = channels[p.Channel],
+                        ["Price"] = p.Price,
+                        ["Units"] = p.MonthlyUnitsSold,
+                        ["Listing"] = statuses[p.ListingStatus],
+                    };
+                });
+            await output.SaveAsAsync(products, sheetName: l["Products.Title"], excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
+        }
+        finally
+        {
+            await auditLog.WriteAsync(AuditAction.Export, currentUser.Actor, "Report", report.Key,
+                string.Create(CultureInfo.InvariantCulture, $"{report.Key}.xlsx: {rows} rows"), CancellationToken.None);
+        }
+    }
+
+    private async Task<ReportDocument> SupplierReviewsAsync(ReportParameters p, CancellationToken ct)
+    {
+        var years = await reviews.YearSummaryAsync(p.From, p.To, ct);
+        var title = l["Reports.SupplierReviews.Title"];
+        return new ReportDocument(title, Range(p), [new(l["Review.SummaryTitle"], [ReportBuilders.ReviewTable(l["Review.SummaryTitle"], years, l), ReportBuilders.ReviewChart(years, l)])]);
+    }
+
+    private async Task<ReportDocument> TrainingAsync(ReportParameters p, CancellationToken ct)
+    {
+        var years = await training.YearSummaryAsync(p.From, p.To, ct);
+        return new ReportDocument(l["Reports.Training.Title"], Range(p),
+            [new(l["Training.SummaryTitle"], [ReportBuilders.TrainingTable(l["Training.SummaryTitle"], years, l), ReportBuilders.TrainingChart(years, l)])]);
+    }
+
+    private async Task<ReportDocument> SuppliersAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var suppliers = await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Select(s => new { s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier, s.ContactName, s.ContactPhone, s.ContactEmail, s.YearlyTransactionVolume })
+            .ToListAsync(ct);
+        var table = new ReportTable(
+            l["Suppliers.Title"],
+            [
+                new(l["Suppliers.Name"]), new(l["Suppliers.TaxId"]), new(l["Suppliers.Category"]), new(l["Suppliers.Status"]),
+                new(l["Suppliers.Tier"]), new(l["SupplierForm.ContactName"]), new(l["SupplierForm.ContactPhone"]),
+                new(l["SupplierForm.ContactEmail"]), new(l["Suppliers.Volume"], CellKind.Number),
+            ],
+            suppliers.Select(s => (IReadOnlyList<ReportCell>)
+            [
+                ReportCell.Of(s.Name), ReportCell.Of(s.TaxId), ReportCell.Of(l["SupplierCategory." + s.Category].Value), ReportCell.Of(l["SupplierStatus." + s.Status].Value),
+                ReportCell.Of(l["SupplierTier." + s.Tier].Value), ReportCell.Of(PersonalDataMask.Name(s.ContactName)), ReportCell.Of(PersonalDataMask.Phone(s.ContactPhone)),
+                ReportCell.Of(PersonalDataMask.Email(s.ContactEmail)), ReportCell.Of(s.YearlyTransactionVolume),
+            ]).ToList(),
+            [ReportCell.Of(l["Reports.SupplierTotal", suppliers.Count].Value), .. Enumerable.Repeat(ReportCell.Empty, 7), ReportCell.Of(suppliers.Sum(s => s.YearlyTransactionVolume))]);
+        return new ReportDocument(l["Reports.Suppliers.Title"], l["Reports.Suppliers.Subtitle"], [new(l["Suppliers.Title"], [table])]);
+    }
+
+    private async Task<ReportDocument> EsgAsync(int year, CancellationToken ct)
+    {
+        var sections = new List<ReportSection>();
+        foreach (var section in esgSections.OrderBy(s => s.Order))
+        {
+            sections.AddRange(await section.BuildAsync(year, ct));
+        }
+
+        return new ReportDocument(l["Reports.Esg.Chapter"], l["Reports.Esg.Subtitle", year], sections);
+    }
+
+    private string Range(ReportParameters p) => l["Reports.YearRange", p.From, p.To];
+
+    private static bool TryYear(string? text, int fallback, out int year)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            year = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year);
+    }
+
+    private Task AuditAsync(ReportDefinition report, ReportParameters p, string format, int bytes, CancellationToken ct) =>
+        auditLog.WriteAsync(AuditAction.Export, currentUser.Actor, "Report", report.Key,
+            string.Create(CultureInfo.InvariantCulture, $"{report.Key}.{format}: from {p.From} to {p.To}, {bytes} bytes"), ct);
+}
