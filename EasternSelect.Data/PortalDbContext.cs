@@ -1,6 +1,7 @@
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Conventions;
 using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Csr;
 using EasternSelect.Domain.Files;
@@ -65,6 +66,20 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
 
     public DbSet<InspectionSpecChange> InspectionSpecChanges => Set<InspectionSpecChange>();
+
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+
+    public DbSet<ProductReviewMeeting> ProductReviewMeetings => Set<ProductReviewMeeting>();
+
+    public DbSet<ProductProposal> ProductProposals => Set<ProductProposal>();
+
+    public DbSet<ProposalScore> ProposalScores => Set<ProposalScore>();
+
+    public DbSet<AnomalyMeeting> AnomalyMeetings => Set<AnomalyMeeting>();
+
+    public DbSet<MeetingAnomaly> MeetingAnomalies => Set<MeetingAnomaly>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
