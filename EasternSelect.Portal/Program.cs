@@ -81,6 +81,9 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingServic
 
 // Inspections: checklists and specs
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Specs.InspectionSpecService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.ProductReviewService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyGatherer>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyMeetingService>();
 
 var app = builder.Build();
 

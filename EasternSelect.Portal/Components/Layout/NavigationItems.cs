@@ -28,6 +28,11 @@ public static class NavigationItems
         [
             new("inspection-specs", "Nav.InspectionSpecs", "/inspections/specs", Icons.Material.Filled.Rule, Policies.Inspections),
         ]),
+        new("Nav.Committees", Icons.Material.Filled.Groups, Policies.Committees,
+        [
+            new("committee-product-review", "Nav.ProductReview", "/committees/product-review", Icons.Material.Filled.HowToVote, Policies.ProductProposals),
+            new("committee-anomaly", "Nav.AnomalyMeetings", "/committees/anomaly", Icons.Material.Filled.ReportProblem, Policies.AnomalyMeetings),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

@@ -65,5 +65,11 @@ public static class DatabaseInitializer
             logger.LogInformation("Demo mode: seeding supplier training history.");
             await TrainingHistorySeeder.SeedAsync(seedDb, now, ct);
         }
+
+        if (!await CommitteeSeeder.HasCommitteesAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding committee members, product-review and quality-anomaly meetings.");
+            await CommitteeSeeder.SeedAsync(seedDb, now, ct);
+        }
     }
 }
