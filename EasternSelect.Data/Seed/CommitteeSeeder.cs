@@ -73,12 +73,12 @@ public static class CommitteeSeeder
             {
                 var decision = index switch
                 {
-                    2 when month == 11 => ProposalDecision.ReviseAndResubmit,
-                    2 => ProposalDecision.Rejected,
-                    _ => ProposalDecision.Approved,
+                    2 when month == 11 => CommitteeDecision.ReviseAndResubmit,
+                    2 => CommitteeDecision.Rejected,
+                    _ => CommitteeDecision.Approved,
                 };
-                meeting.Decide(proposal, decision, decision == ProposalDecision.Approved ? null : "品質與價格評分未達門檻，請補充檢驗報告並重新報價", ChairName, utc.AddHours(1));
-                if (decision == ProposalDecision.Approved)
+                meeting.Decide(proposal, decision, decision == CommitteeDecision.Approved ? null : "品質與價格評分未達門檻，請補充檢驗報告並重新報價", ChairName, utc.AddHours(1));
+                if (decision == CommitteeDecision.Approved)
                 {
                     proposal.ListedProductId = proposal.ProductId;
                 }

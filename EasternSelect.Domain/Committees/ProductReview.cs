@@ -33,7 +33,7 @@ public enum ReviewMeetingStatus
     Concluded,
 }
 
-public enum ProposalDecision
+public enum CommitteeDecision
 {
     Approved,
     Rejected,
@@ -221,7 +221,7 @@ public sealed class ProductReviewMeeting : AggregateRoot
     /// The chair's decision, after scoring is closed. Rejecting or asking for a revision needs conditions (the reasons);
     /// approving a proposal under the pass threshold needs conditions too (why the committee overrides the score).
     /// </summary>
-    public void Decide(ProductProposal proposal, ProposalDecision decision, string? conditions, string chairName, DateTime utc)
+    public void Decide(ProductProposal proposal, CommitteeDecision decision, string? conditions, string chairName, DateTime utc)
     {
         if (Status == ReviewMeetingStatus.Open)
         {
@@ -233,10 +233,10 @@ public sealed class ProductReviewMeeting : AggregateRoot
             throw new CommitteeRuleException("Committee.AlreadyDecided");
         }
 
-        var needsConditions = decision != ProposalDecision.Approved || !ResultOf(proposal).Passed;
+        var needsConditions = decision != CommitteeDecision.Approved || !ResultOf(proposal).Passed;
         if (needsConditions && string.IsNullOrWhiteSpace(conditions))
         {
-            throw new CommitteeRuleException(decision == ProposalDecision.Approved ? "Committee.OverrideNeedsConditions" : "Committee.DecisionNeedsConditions");
+            throw new CommitteeRuleException(decision == CommitteeDecision.Approved ? "Committee.OverrideNeedsConditions" : "Committee.DecisionNeedsConditions");
         }
 
         proposal.Decision = decision;
@@ -284,7 +284,7 @@ public sealed class ProductProposal : Entity
 
     public DateTime SubmittedUtc { get; set; }
 
-    public ProposalDecision? Decision { get; set; }
+    public CommitteeDecision? Decision { get; set; }
 
     public string? DecisionConditions { get; set; }
 
@@ -300,7 +300,7 @@ public sealed class ProductProposal : Entity
     /// <summary>Lists the approved product: creates a new listed product, or lists an unlisted existing one at the proposed price and channel.</summary>
     public Product ListApproved(Supplier supplier, string newSku)
     {
-        if (Decision != ProposalDecision.Approved)
+        if (Decision != CommitteeDecision.Approved)
         {
             throw new CommitteeRuleException("Committee.NotApproved");
         }

@@ -19,7 +19,7 @@ public sealed record ProposalScoreView(string MemberUserId, string MemberName, C
 public sealed record ProposalView(
     int Id, int? ProductId, string ProductName, bool IsNewProduct, int SupplierId, string SupplierName, SalesChannel Channel, decimal ProposedPrice,
     string SellingPoints, int? SamplePreInspectionId, string? SamplePreInspectionResult, string SubmittedByName, DateTime SubmittedUtc,
-    ProposalDecision? Decision, string? DecisionConditions, string? DecidedByName, DateTime? DecidedUtc, int? ListedProductId,
+    CommitteeDecision? Decision, string? DecisionConditions, string? DecidedByName, DateTime? DecidedUtc, int? ListedProductId,
     ProposalScoreView? MyScore, bool ScoresVisible, IReadOnlyList<ProposalScoreView> Scores, ProposalResult? Result,
     IReadOnlyList<CommitteeDepartment> ScoredDepartments);
 
@@ -81,7 +81,7 @@ public sealed class ScoreForm
 
 public sealed class DecisionForm
 {
-    public ProposalDecision? Decision { get; set; }
+    public CommitteeDecision? Decision { get; set; }
 
     public string? Conditions { get; set; }
 
@@ -97,7 +97,7 @@ public sealed record MinutesAttendee(string Name, CommitteeDepartment? Departmen
 public sealed record MinutesProposal(
     int Number, int ProposalId, string ProductName, bool IsNewProduct, string SupplierName, SalesChannel Channel, decimal ProposedPrice, string SellingPoints,
     string? SamplePreInspectionResult, string SubmittedByName, IReadOnlyList<ProposalScoreView> Scores, IReadOnlyList<DepartmentResult> Departments,
-    decimal? Overall, bool Passed, ProposalDecision? Decision, string? DecisionConditions, string? DecidedByName);
+    decimal? Overall, bool Passed, CommitteeDecision? Decision, string? DecisionConditions, string? DecidedByName);
 
 /// <summary>
 /// 會議紀錄 of a product-review meeting as plain data, for the printable page and the report engine.

@@ -296,7 +296,7 @@ public sealed class ProductReviewService(IDbContextFactory<PortalDbContext> cont
         db.Entry(meeting).Property(m => m.Version).OriginalValue = form.Version;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await ApplyAsync(db, () => meeting.Decide(proposal, decision, form.Conditions, PersonName(), Now()), ct);
-        if (!result.Succeeded || decision != ProposalDecision.Approved)
+        if (!result.Succeeded || decision != CommitteeDecision.Approved)
         {
             await transaction.CommitAsync(ct);
             return result;
