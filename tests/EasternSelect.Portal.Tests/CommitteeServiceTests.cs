@@ -145,6 +145,20 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task HomePage_OwnerOfAnOverdueItem_ShowsThePanelOthersDoNot()
+    {
+        using var owner = await fixture.Factory.SignedInClientAsync("qa.manager@demo.local");
+        using var other = await fixture.Factory.SignedInClientAsync("executive@demo.local");
+
+        var ownerHome = await owner.GetStringAsync(new Uri("/", UriKind.Relative));
+        var otherHome = await other.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"home-overdue-actions\"", ownerHome, StringComparison.Ordinal);
+        Assert.Contains("更新食品類檢驗規範之標示檢核項目", ownerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("home-overdue-actions", otherHome, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExternalMinutes_ForOneSupplier_ShowOnlyThatSuppliersItems()
     {
         var (a, b) = await TwoSuppliersAsync();
