@@ -144,6 +144,8 @@ public static class CommitteeSeeder
                 anomaly.Discussion = "確認下架原因為標示不符，要求廠商於兩週內提出改善報告";
             }
 
+            // Past meetings are closed: their discussion and minutes are the record.
+            meeting.Close(meeting.CreatedUtc.AddHours(2));
             db.AnomalyMeetings.Add(meeting);
             await db.SaveChangesAsync(ct);
             var firstAnomaly = meeting.Anomalies.FirstOrDefault();
