@@ -1,6 +1,7 @@
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Conventions;
 using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Csr;
 using EasternSelect.Domain.Files;
@@ -75,6 +76,7 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<InspectionStreamTransition> InspectionStreamTransitions => Set<InspectionStreamTransition>();
 
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+
     public DbSet<SamplePreInspection> SamplePreInspections => Set<SamplePreInspection>();
 
     public DbSet<RecognisedLab> RecognisedLabs => Set<RecognisedLab>();
@@ -88,6 +90,20 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<SpotCheckItem> SpotCheckItems => Set<SpotCheckItem>();
 
     public DbSet<FactoryAudit> FactoryAudits => Set<FactoryAudit>();
+
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+
+    public DbSet<ProductReviewMeeting> ProductReviewMeetings => Set<ProductReviewMeeting>();
+
+    public DbSet<ProductProposal> ProductProposals => Set<ProductProposal>();
+
+    public DbSet<ProposalScore> ProposalScores => Set<ProposalScore>();
+
+    public DbSet<AnomalyMeeting> AnomalyMeetings => Set<AnomalyMeeting>();
+
+    public DbSet<MeetingAnomaly> MeetingAnomalies => Set<MeetingAnomaly>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

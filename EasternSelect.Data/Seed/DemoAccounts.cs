@@ -2,7 +2,7 @@ using EasternSelect.Domain.Security;
 
 namespace EasternSelect.Data.Seed;
 
-/// <summary>One demo account per role (README lists them). Only seeded in demo mode.</summary>
+/// <summary>One demo account per role, plus one committee member per department (README lists them). Only seeded in demo mode.</summary>
 public static class DemoAccounts
 {
     public const string Password = "Demo!Pass2026";
@@ -18,6 +18,9 @@ public static class DemoAccounts
         ("major.case@demo.local", Roles.MajorCaseTeam, "重案小組 吳俊宏"),
         ("merchandiser@demo.local", Roles.Merchandiser, "商品行銷 劉佳穎"),
         ("committee@demo.local", Roles.CommitteeMember, "審議委員 蔡明哲"),
+        ("committee.programme@demo.local", Roles.CommitteeMember, "審議委員 許雅雯"),
+        ("committee.catalogue@demo.local", Roles.CommitteeMember, "審議委員 鄭家豪"),
+        ("committee.qa@demo.local", Roles.CommitteeMember, "審議委員 謝佩珊"),
         ("auditor@demo.local", Roles.ThirdPartyAuditor, "第三方稽核 楊宗翰"),
         ("executive@demo.local", Roles.Executive, "總經理 周美玲"),
     ];

@@ -89,6 +89,16 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.Add("nav-reports");
         }
 
+        if (MenuPolicyRoles.ProductReview.Contains(role))
+        {
+            expected.Add("nav-committee-product-review");
+        }
+
+        if (MenuPolicyRoles.AnomalyMeetings.Contains(role))
+        {
+            expected.Add("nav-committee-anomaly");
+        }
+
         if (role == Roles.Administrator)
         {
             expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
@@ -106,6 +116,10 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("cx.agent@demo.local", "/suppliers")]
     [InlineData("auditor@demo.local", "/products")]
     [InlineData("admin@demo.local", "/suppliers")]
+    [InlineData("cx.agent@demo.local", "/committees/product-review")]
+    [InlineData("qa.inspector@demo.local", "/committees/product-review")]
+    [InlineData("merchandiser@demo.local", "/committees/anomaly")]
+    [InlineData("committee@demo.local", "/committees/anomaly/1")]
     public async Task Page_OtherRolesPage_Returns403(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -122,6 +136,10 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("cx.agent@demo.local", "/products")]
     [InlineData("executive@demo.local", "/reports")]
     [InlineData("qa.inspector@demo.local", "/reports")]
+    [InlineData("committee.qa@demo.local", "/committees/product-review/1")]
+    [InlineData("merchandiser@demo.local", "/committees/product-review/1/minutes")]
+    [InlineData("qa.manager@demo.local", "/committees/anomaly/1")]
+    [InlineData("supplier.officer@demo.local", "/committees/anomaly/1/minutes")]
     public async Task Page_OwnRolesPage_Returns200(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -230,6 +248,8 @@ internal static class MenuPolicyRoles
     public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Inspections = [Roles.QaInspector, Roles.QaManager];
     public static readonly string[] Reports = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
+    public static readonly string[] ProductReview = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.Executive];
+    public static readonly string[] AnomalyMeetings = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 

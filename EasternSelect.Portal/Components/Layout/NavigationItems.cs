@@ -37,6 +37,11 @@ public static class NavigationItems
         [
             new("reports", "Nav.Reports", "/reports", Icons.Material.Filled.Assessment, Policies.Reports),
         ]),
+        new("Nav.Committees", Icons.Material.Filled.Groups, Policies.Committees,
+        [
+            new("committee-product-review", "Nav.ProductReview", "/committees/product-review", Icons.Material.Filled.HowToVote, Policies.ProductProposals),
+            new("committee-anomaly", "Nav.AnomalyMeetings", "/committees/anomaly", Icons.Material.Filled.ReportProblem, Policies.AnomalyMeetings),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

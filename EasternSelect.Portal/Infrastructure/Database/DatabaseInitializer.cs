@@ -80,5 +80,11 @@ public static class DatabaseInitializer
             logger.LogInformation("Demo mode: seeding sample pre-inspections, spot checks and factory audits.");
             await QualitySeeder.SeedAsync(seedDb, now, ct);
         }
+
+        if (!await CommitteeSeeder.HasCommitteesAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding committee members, product-review and quality-anomaly meetings.");
+            await CommitteeSeeder.SeedAsync(seedDb, now, ct);
+        }
     }
 }

@@ -26,6 +26,24 @@ public static class Policies
     public const string Reports = nameof(Reports);
     public const string EsgReport = nameof(EsgReport);
 
+    /// <summary>The menu group 委員會: anyone admitted by either committee.</summary>
+    public const string Committees = nameof(Committees);
+
+    /// <summary>Sees the 商品審議委員會 meetings, proposals and (per the visibility rule) scores and minutes.</summary>
+    public const string ProductProposals = nameof(ProductProposals);
+
+    public const string ProposalSubmit = nameof(ProposalSubmit);
+
+    public const string CommitteeScoring = nameof(CommitteeScoring);
+
+    /// <summary>The general manager chairs the committee: schedules meetings, sets weights, closes scoring, decides.</summary>
+    public const string CommitteeChair = nameof(CommitteeChair);
+
+    public const string AnomalyMeetings = nameof(AnomalyMeetings);
+
+    /// <summary>The QA manager chairs the 品質異常會議 (PRODUCT.md): opens, records and closes meetings.</summary>
+    public const string AnomalyMeetingManage = nameof(AnomalyMeetingManage);
+
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -43,6 +61,13 @@ public static class Policies
         [InspectionApprove] = [Roles.QaManager],
         [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [EsgReport] = [Roles.Executive, Roles.SupplierHead, Roles.QaManager],
+        [Committees] = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
+        [ProductProposals] = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.Executive],
+        [ProposalSubmit] = [Roles.Merchandiser],
+        [CommitteeScoring] = [Roles.CommitteeMember],
+        [CommitteeChair] = [Roles.Executive],
+        [AnomalyMeetings] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
+        [AnomalyMeetingManage] = [Roles.QaManager],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 

@@ -1,0 +1,368 @@
+using EasternSelect.Domain.Common;
+using EasternSelect.Domain.Suppliers;
+
+namespace EasternSelect.Domain.Committees;
+
+/// <summary>The four departments of the 商品審議委員會 (商品部、節目部、型錄部、品保部).</summary>
+public enum CommitteeDepartment
+{
+    Product,
+    Programme,
+    Catalogue,
+    QualityAssurance,
+}
+
+/// <summary>The four topics each department scores (節目呈現、賣點、價格、品質).</summary>
+public enum ScoreCriterion
+{
+    Presentation,
+    SellingPoint,
+    Price,
+    Quality,
+}
+
+public enum ReviewMeetingStatus
+{
+    /// <summary>Proposals are added and members score.</summary>
+    Open,
+
+    /// <summary>The chair closed scoring: scores are locked, the chair records decisions.</summary>
+    ScoringClosed,
+
+    /// <summary>Every proposal has a decision.</summary>
+    Concluded,
+}
+
+public enum CommitteeDecision
+{
+    Approved,
+    Rejected,
+    ReviseAndResubmit,
+}
+
+/// <summary>A committee member: a portal user and the department it scores for (data on the member, not a role).</summary>
+public sealed class CommitteeMember : AggregateRoot
+{
+    public string UserId { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public CommitteeDepartment Department { get; set; }
+
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>A rule of the committee was broken; <see cref="Key"/> is the resource key of the message.</summary>
+public sealed class CommitteeRuleException(string key) : InvalidOperationException(key)
+{
+    public string Key { get; } = key;
+}
+
+/// <summary>How one meeting weighs the four criteria and where it sets the pass line (both configurable per meeting).</summary>
+public sealed record ScoringWeights(int Presentation, int SellingPoint, int Price, int Quality)
+{
+    public const int MaxScore = 100;
+
+    public static readonly ScoringWeights Equal = new(25, 25, 25, 25);
+
+    public int Total => Presentation + SellingPoint + Price + Quality;
+
+    public int For(ScoreCriterion criterion) => criterion switch
+    {
+        ScoreCriterion.Presentation => Presentation,
+        ScoreCriterion.SellingPoint => SellingPoint,
+        ScoreCriterion.Price => Price,
+        _ => Quality,
+    };
+
+    /// <summary>A resource key when the weights are unusable: each 0–100 and summing to 100.</summary>
+    public string? Validate()
+    {
+        int[] all = [Presentation, SellingPoint, Price, Quality];
+        if (all.Any(w => w is < 0 or > 100))
+        {
+            return "Committee.WeightOutOfRange";
+        }
+
+        return Total == 100 ? null : "Committee.WeightsMustSum100";
+    }
+
+    /// <summary>The weighted score (0–100) of one member's four scores.</summary>
+    public decimal Weigh(int presentation, int sellingPoint, int price, int quality) =>
+        Math.Round(((decimal)(presentation * Presentation) + (sellingPoint * SellingPoint) + (price * Price) + (quality * Quality)) / Total, 2);
+}
+
+/// <summary>A month's 商品審議委員會 meeting: its agenda of proposals, its weights and pass threshold, and the scoring state.</summary>
+public sealed class ProductReviewMeeting : AggregateRoot
+{
+    public DateOnly MeetingDate { get; set; }
+
+    public ReviewMeetingStatus Status { get; set; } = ReviewMeetingStatus.Open;
+
+    public int PresentationWeight { get; set; } = 25;
+
+    public int SellingPointWeight { get; set; } = 25;
+
+    public int PriceWeight { get; set; } = 25;
+
+    public int QualityWeight { get; set; } = 25;
+
+    /// <summary>The overall weighted score (0–100) a proposal needs to pass.</summary>
+    public decimal PassThreshold { get; set; } = 70m;
+
+    public string? ChairName { get; set; }
+
+    public DateTime? ScoringClosedUtc { get; set; }
+
+    public List<ProductProposal> Proposals { get; } = [];
+
+    public ScoringWeights Weights => new(PresentationWeight, SellingPointWeight, PriceWeight, QualityWeight);
+
+    public static string? ValidateThreshold(decimal threshold) => threshold is < 0 or > ScoringWeights.MaxScore ? "Committee.ThresholdOutOfRange" : null;
+
+    public void Configure(ScoringWeights weights, decimal passThreshold)
+    {
+        if (Status != ReviewMeetingStatus.Open)
+        {
+            throw new CommitteeRuleException("Committee.ScoringLocked");
+        }
+
+        var error = weights.Validate() ?? ValidateThreshold(passThreshold);
+        if (error is not null)
+        {
+            throw new CommitteeRuleException(error);
+        }
+
+        (PresentationWeight, SellingPointWeight, PriceWeight, QualityWeight) = (weights.Presentation, weights.SellingPoint, weights.Price, weights.Quality);
+        PassThreshold = passThreshold;
+    }
+
+    public void AddProposal(ProductProposal proposal)
+    {
+        if (Status != ReviewMeetingStatus.Open)
+        {
+            throw new CommitteeRuleException("Committee.MeetingNotOpen");
+        }
+
+        Proposals.Add(proposal);
+    }
+
+    /// <summary>Records or replaces a member's scores of one proposal, only while scoring is open.</summary>
+    public ProposalScore Score(ProductProposal proposal, CommitteeMember member, int presentation, int sellingPoint, int price, int quality, string? comment, DateTime utc)
+    {
+        if (Status != ReviewMeetingStatus.Open)
+        {
+            throw new CommitteeRuleException("Committee.ScoringLocked");
+        }
+
+        if (!member.Active)
+        {
+            throw new CommitteeRuleException("Committee.NotAMember");
+        }
+
+        if (new[] { presentation, sellingPoint, price, quality }.Any(s => s is < 0 or > ScoringWeights.MaxScore))
+        {
+            throw new CommitteeRuleException("Committee.ScoreOutOfRange");
+        }
+
+        var score = proposal.Scores.FirstOrDefault(s => s.MemberUserId == member.UserId);
+        if (score is null)
+        {
+            score = new ProposalScore { MemberUserId = member.UserId };
+            proposal.Scores.Add(score);
+        }
+
+        score.MemberName = member.DisplayName;
+        score.Department = member.Department;
+        (score.Presentation, score.SellingPoint, score.Price, score.Quality) = (presentation, sellingPoint, price, quality);
+        score.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        score.SubmittedUtc = utc;
+        return score;
+    }
+
+    /// <summary>The departments that have not scored each proposal yet (closing needs none).</summary>
+    public IReadOnlyList<(ProductProposal Proposal, IReadOnlyList<CommitteeDepartment> Missing)> MissingDepartments() =>
+        Proposals.Select(p => (p, (IReadOnlyList<CommitteeDepartment>)Enum.GetValues<CommitteeDepartment>().Where(d => p.Scores.All(s => s.Department != d)).ToList()))
+            .Where(x => x.Item2.Count > 0).ToList();
+
+    /// <summary>The chair closes scoring: from now on scores are locked and everyone may see them.</summary>
+    public void CloseScoring(string chairName, DateTime utc)
+    {
+        if (Status != ReviewMeetingStatus.Open)
+        {
+            throw new CommitteeRuleException("Committee.ScoringLocked");
+        }
+
+        if (Proposals.Count == 0)
+        {
+            throw new CommitteeRuleException("Committee.NoProposals");
+        }
+
+        if (MissingDepartments().Count > 0)
+        {
+            throw new CommitteeRuleException("Committee.DepartmentsMissing");
+        }
+
+        Status = ReviewMeetingStatus.ScoringClosed;
+        ChairName = chairName;
+        ScoringClosedUtc = utc;
+    }
+
+    /// <summary>
+    /// Whether a person may see the other members' scores of a proposal: once its own score is in, or once
+    /// scoring is closed. Until then nobody (the chair included) sees them, so nobody scores by anchoring on others.
+    /// </summary>
+    public bool CanSeeScores(ProductProposal proposal, string? userId) =>
+        Status != ReviewMeetingStatus.Open || (userId is not null && proposal.Scores.Any(s => s.MemberUserId == userId));
+
+    public ProposalResult ResultOf(ProductProposal proposal) => ProposalResult.Compute(proposal.Scores, Weights, PassThreshold);
+
+    /// <summary>
+    /// The chair's decision, after scoring is closed. Rejecting or asking for a revision needs conditions (the reasons);
+    /// approving a proposal under the pass threshold needs conditions too (why the committee overrides the score).
+    /// </summary>
+    public void Decide(ProductProposal proposal, CommitteeDecision decision, string? conditions, string chairName, DateTime utc)
+    {
+        if (Status == ReviewMeetingStatus.Open)
+        {
+            throw new CommitteeRuleException("Committee.ScoringStillOpen");
+        }
+
+        if (proposal.Decision is not null)
+        {
+            throw new CommitteeRuleException("Committee.AlreadyDecided");
+        }
+
+        var needsConditions = decision != CommitteeDecision.Approved || !ResultOf(proposal).Passed;
+        if (needsConditions && string.IsNullOrWhiteSpace(conditions))
+        {
+            throw new CommitteeRuleException(decision == CommitteeDecision.Approved ? "Committee.OverrideNeedsConditions" : "Committee.DecisionNeedsConditions");
+        }
+
+        proposal.Decision = decision;
+        proposal.DecisionConditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
+        proposal.DecidedByName = chairName;
+        proposal.DecidedUtc = utc;
+        ChairName = chairName;
+        if (Proposals.All(p => p.Decision is not null))
+        {
+            Status = ReviewMeetingStatus.Concluded;
+        }
+    }
+}
+
+/// <summary>A merchandiser's proposal of a product (existing, or new and not yet listed) to a meeting's agenda.</summary>
+public sealed class ProductProposal : Entity
+{
+    public int MeetingId { get; set; }
+
+    /// <summary>The existing product, or null for a new one described by the name below.</summary>
+    public int? ProductId { get; set; }
+
+    public Product? Product { get; set; }
+
+    public string ProductName { get; set; } = string.Empty;
+
+    public int SupplierId { get; set; }
+
+    public Supplier? Supplier { get; set; }
+
+    public SalesChannel Channel { get; set; }
+
+    public decimal ProposedPrice { get; set; }
+
+    public string SellingPoints { get; set; } = string.Empty;
+
+    /// <summary>The sample pre-inspection (樣品預先檢驗) record, when there is one; the entity is built elsewhere.</summary>
+    public int? SamplePreInspectionId { get; set; }
+
+    public string? SamplePreInspectionResult { get; set; }
+
+    public string SubmittedById { get; set; } = string.Empty;
+
+    public string SubmittedByName { get; set; } = string.Empty;
+
+    public DateTime SubmittedUtc { get; set; }
+
+    public CommitteeDecision? Decision { get; set; }
+
+    public string? DecisionConditions { get; set; }
+
+    public string? DecidedByName { get; set; }
+
+    public DateTime? DecidedUtc { get; set; }
+
+    /// <summary>The product listed by an approval (the new product created, or the existing one).</summary>
+    public int? ListedProductId { get; set; }
+
+    public List<ProposalScore> Scores { get; } = [];
+
+    /// <summary>Lists the approved product: creates a new listed product, or lists an unlisted existing one at the proposed price and channel.</summary>
+    public Product ListApproved(Supplier supplier, string newSku)
+    {
+        if (Decision != CommitteeDecision.Approved)
+        {
+            throw new CommitteeRuleException("Committee.NotApproved");
+        }
+
+        var product = Product;
+        if (product is null)
+        {
+            product = new Product { Sku = newSku, Name = ProductName, SupplierId = supplier.Id, Category = supplier.Category };
+        }
+
+        product.Channel = Channel;
+        product.Price = ProposedPrice;
+        product.ListingStatus = ListingStatus.Listed;
+        product.DelistingReason = null;
+        product.DelistedUtc = null;
+        return product;
+    }
+}
+
+/// <summary>One member's scores of one proposal (the record the seed report says is kept in the system).</summary>
+public sealed class ProposalScore : Entity
+{
+    public int ProposalId { get; set; }
+
+    public string MemberUserId { get; set; } = string.Empty;
+
+    public string MemberName { get; set; } = string.Empty;
+
+    public CommitteeDepartment Department { get; set; }
+
+    public int Presentation { get; set; }
+
+    public int SellingPoint { get; set; }
+
+    public int Price { get; set; }
+
+    public int Quality { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTime SubmittedUtc { get; set; }
+}
+
+/// <summary>A department's averages: each criterion, and the weighted score of its members.</summary>
+public sealed record DepartmentResult(CommitteeDepartment Department, int Members, decimal Presentation, decimal SellingPoint, decimal Price, decimal Quality, decimal Weighted);
+
+/// <summary>
+/// A proposal's weighted score per department (the average of its members' weighted scores) and overall
+/// (the average of the departments that scored, each department counting once however many members it sent).
+/// </summary>
+public sealed record ProposalResult(IReadOnlyList<DepartmentResult> Departments, decimal? Overall, bool Passed)
+{
+    public static ProposalResult Compute(IEnumerable<ProposalScore> scores, ScoringWeights weights, decimal passThreshold)
+    {
+        var departments = scores.GroupBy(s => s.Department).OrderBy(g => g.Key).Select(g => new DepartmentResult(
+            g.Key, g.Count(),
+            Average(g.Select(s => (decimal)s.Presentation)), Average(g.Select(s => (decimal)s.SellingPoint)),
+            Average(g.Select(s => (decimal)s.Price)), Average(g.Select(s => (decimal)s.Quality)),
+            Average(g.Select(s => weights.Weigh(s.Presentation, s.SellingPoint, s.Price, s.Quality))))).ToList();
+        decimal? overall = departments.Count == 0 ? null : Average(departments.Select(d => d.Weighted));
+        return new ProposalResult(departments, overall, overall >= passThreshold);
+    }
+
+    private static decimal Average(IEnumerable<decimal> values) => Math.Round(values.Average(), 2);
+}

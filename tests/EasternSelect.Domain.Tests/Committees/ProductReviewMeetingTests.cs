@@ -1,0 +1,219 @@
+using EasternSelect.Domain.Committees;
+using EasternSelect.Domain.Suppliers;
+
+namespace EasternSelect.Domain.Tests.Committees;
+
+public sealed class ProductReviewMeetingTests
+{
+    private static readonly DateTime Now = new(2020, 12, 15, 6, 0, 0, DateTimeKind.Utc);
+
+    private static readonly CommitteeMember[] Members =
+    [
+        new() { UserId = "p1", DisplayName = "商品部 A", Department = CommitteeDepartment.Product },
+        new() { UserId = "g1", DisplayName = "節目部 B", Department = CommitteeDepartment.Programme },
+        new() { UserId = "c1", DisplayName = "型錄部 C", Department = CommitteeDepartment.Catalogue },
+        new() { UserId = "q1", DisplayName = "品保部 D", Department = CommitteeDepartment.QualityAssurance },
+    ];
+
+    private static (ProductReviewMeeting Meeting, ProductProposal Proposal) MeetingWithProposal()
+    {
+        var meeting = new ProductReviewMeeting { MeetingDate = new DateOnly(2020, 12, 15) };
+        var proposal = new ProductProposal { ProductName = "保溫瓶", SupplierId = 1, ProposedPrice = 990m, SellingPoints = "保溫" };
+        meeting.AddProposal(proposal);
+        return (meeting, proposal);
+    }
+
+    private static void ScoreAll(ProductReviewMeeting meeting, ProductProposal proposal, int score)
+    {
+        foreach (var member in Members)
+        {
+            meeting.Score(proposal, member, score, score, score, score, null, Now);
+        }
+    }
+
+    [Fact]
+    public void CanSeeScores_BeforeOwnScore_IsFalseAfterOwnScoreOrClose_IsTrue()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        meeting.Score(proposal, Members[0], 80, 80, 80, 80, null, Now);
+
+        Assert.False(meeting.CanSeeScores(proposal, "g1"));
+        Assert.False(meeting.CanSeeScores(proposal, null));
+        Assert.True(meeting.CanSeeScores(proposal, "p1"));
+
+        ScoreAll(meeting, proposal, 80);
+        meeting.CloseScoring("主席", Now);
+
+        Assert.True(meeting.CanSeeScores(proposal, "someone-else"));
+    }
+
+    [Fact]
+    public void Score_AfterCloseScoring_IsLocked()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 80);
+        meeting.CloseScoring("主席", Now);
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Score(proposal, Members[0], 10, 10, 10, 10, null, Now));
+
+        Assert.Equal("Committee.ScoringLocked", error.Key);
+        Assert.Equal(80, proposal.Scores.Single(s => s.MemberUserId == "p1").Presentation);
+    }
+
+    [Fact]
+    public void Score_SameMemberTwice_ReplacesItsScore()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        meeting.Score(proposal, Members[0], 50, 50, 50, 50, null, Now);
+        meeting.Score(proposal, Members[0], 90, 90, 90, 90, "改", Now);
+
+        Assert.Equal(90, Assert.Single(proposal.Scores).Quality);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void Score_OutOfRange_IsRefused(int value)
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Score(proposal, Members[0], value, 50, 50, 50, null, Now));
+
+        Assert.Equal("Committee.ScoreOutOfRange", error.Key);
+        Assert.Empty(proposal.Scores);
+    }
+
+    [Fact]
+    public void CloseScoring_ADepartmentMissing_IsRefused()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        foreach (var member in Members.Take(3))
+        {
+            meeting.Score(proposal, member, 80, 80, 80, 80, null, Now);
+        }
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.CloseScoring("主席", Now));
+
+        Assert.Equal("Committee.DepartmentsMissing", error.Key);
+        Assert.Equal([CommitteeDepartment.QualityAssurance], meeting.MissingDepartments().Single().Missing);
+        Assert.Equal(ReviewMeetingStatus.Open, meeting.Status);
+    }
+
+    [Fact]
+    public void ResultOf_WeightsPerCriterion_WeighsEachDepartmentAndAveragesDepartmentsEqually()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        meeting.Configure(new ScoringWeights(40, 30, 20, 10), 70m);
+        // Product: two members whose weighted scores are 100 and 60 → department 80.
+        meeting.Score(proposal, Members[0], 100, 100, 100, 100, null, Now);
+        meeting.Score(proposal, new CommitteeMember { UserId = "p2", DisplayName = "商品部 E", Department = CommitteeDepartment.Product }, 60, 60, 60, 60, null, Now);
+        // Programme: 40×100 + 30×50 + 20×0 + 10×0 = 5500 / 100 = 55.
+        meeting.Score(proposal, Members[1], 100, 50, 0, 0, null, Now);
+        meeting.Score(proposal, Members[2], 70, 70, 70, 70, null, Now);
+        meeting.Score(proposal, Members[3], 75, 75, 75, 75, null, Now);
+
+        var result = meeting.ResultOf(proposal);
+
+        Assert.Equal([80m, 55m, 70m, 75m], result.Departments.Select(d => d.Weighted));
+        Assert.Equal(2, result.Departments[0].Members);
+        Assert.Equal(70m, result.Overall);
+        Assert.True(result.Passed);
+    }
+
+    [Fact]
+    public void ResultOf_OverallBelowThreshold_DoesNotPass()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        meeting.Configure(ScoringWeights.Equal, 80m);
+        ScoreAll(meeting, proposal, 79);
+
+        var result = meeting.ResultOf(proposal);
+
+        Assert.Equal(79m, result.Overall);
+        Assert.False(result.Passed);
+    }
+
+    [Theory]
+    [InlineData(25, 25, 25, 24, "Committee.WeightsMustSum100")]
+    [InlineData(110, -10, 0, 0, "Committee.WeightOutOfRange")]
+    public void Configure_BadWeights_IsRefused(int a, int b, int c, int d, string key)
+    {
+        var (meeting, _) = MeetingWithProposal();
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Configure(new ScoringWeights(a, b, c, d), 70m));
+
+        Assert.Equal(key, error.Key);
+        Assert.Equal(25, meeting.PresentationWeight);
+    }
+
+    [Fact]
+    public void Decide_BeforeScoringClosed_IsRefused()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 90);
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now));
+
+        Assert.Equal("Committee.ScoringStillOpen", error.Key);
+    }
+
+    [Fact]
+    public void Decide_RejectWithoutConditions_IsRefusedWithConditionsAccepted()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Rejected, " ", "主席", Now));
+        meeting.Decide(proposal, CommitteeDecision.ReviseAndResubmit, "請補檢驗報告", "主席", Now);
+
+        Assert.Equal("Committee.DecisionNeedsConditions", error.Key);
+        Assert.Equal(CommitteeDecision.ReviseAndResubmit, proposal.Decision);
+        Assert.Equal(ReviewMeetingStatus.Concluded, meeting.Status);
+    }
+
+    [Fact]
+    public void Decide_ApproveBelowThreshold_NeedsConditions()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 50);
+        meeting.CloseScoring("主席", Now);
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now));
+
+        Assert.Equal("Committee.OverrideNeedsConditions", error.Key);
+        Assert.Null(proposal.Decision);
+    }
+
+    [Fact]
+    public void Decide_Twice_IsRefused()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+        meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now);
+
+        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Rejected, "x", "主席", Now));
+
+        Assert.Equal("Committee.AlreadyDecided", error.Key);
+    }
+
+    [Fact]
+    public void ListApproved_NewProduct_IsCreatedListedAtTheProposedPrice()
+    {
+        var proposal = new ProductProposal { ProductName = "新保溫瓶", SupplierId = 7, Channel = SalesChannel.Catalogue, ProposedPrice = 1280m, Decision = CommitteeDecision.Approved };
+
+        var product = proposal.ListApproved(new Supplier { Id = 7, Category = SupplierCategory.LeisureSmallAppliances }, "N0000001");
+
+        Assert.Equal(ListingStatus.Listed, product.ListingStatus);
+        Assert.Equal(("新保溫瓶", 1280m, SalesChannel.Catalogue, SupplierCategory.LeisureSmallAppliances), (product.Name, product.Price, product.Channel, product.Category));
+    }
+
+    [Fact]
+    public void ListApproved_NotApproved_IsRefused()
+    {
+        var proposal = new ProductProposal { Decision = CommitteeDecision.Rejected };
+
+        Assert.Throws<CommitteeRuleException>(() => proposal.ListApproved(new Supplier(), "N1"));
+    }
+}

@@ -1,0 +1,322 @@
+using System.Security.Claims;
+using EasternSelect.Data;
+using EasternSelect.Domain.Committees;
+using EasternSelect.Domain.Security;
+using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Committees;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasternSelect.Portal.Tests;
+
+/// <summary>The committees against the real portal and its demo SQLite database (seeded members, meetings and action items).</summary>
+public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private static readonly string[] MemberEmails = ["committee@demo.local", "committee.programme@demo.local", "committee.catalogue@demo.local", "committee.qa@demo.local"];
+
+    private readonly IServiceProvider _services = fixture.Factory.Services;
+
+    [Fact]
+    public async Task GetMeeting_MemberBeforeSubmittingOwnScore_SeesNoOtherScores()
+    {
+        var (meetingId, proposalIds) = await MeetingWithProposalsAsync(existingDelisted: 1, newProducts: 0);
+        var proposalId = proposalIds[0];
+        await ScoreAsync(MemberEmails[0], proposalId, 90);
+
+        var before = await AsMemberAsync(MemberEmails[1], s => s.GetAsync(meetingId, CancellationToken.None));
+        await ScoreAsync(MemberEmails[1], proposalId, 70);
+        var after = await AsMemberAsync(MemberEmails[1], s => s.GetAsync(meetingId, CancellationToken.None));
+
+        var hidden = before!.Proposals.Single();
+        Assert.False(hidden.ScoresVisible);
+        Assert.Empty(hidden.Scores);
+        Assert.Null(hidden.Result);
+        Assert.Equal([CommitteeDepartment.Product], hidden.ScoredDepartments);
+        var shown = after!.Proposals.Single();
+        Assert.True(shown.ScoresVisible);
+        Assert.Equal(2, shown.Scores.Count);
+        Assert.Equal(80m, shown.Result!.Overall);
+    }
+
+    [Fact]
+    public async Task Decide_AfterCloseScoring_ScoresLockedApprovedProductsListedAndMinutesKeepEveryDepartment()
+    {
+        var (meetingId, proposalIds) = await MeetingWithProposalsAsync(existingDelisted: 1, newProducts: 1);
+        foreach (var email in MemberEmails)
+        {
+            foreach (var id in proposalIds)
+            {
+                await ScoreAsync(email, id, 85);
+            }
+        }
+
+        await using (var chairScope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
+        {
+            var meeting = (await chair.GetAsync(meetingId, CancellationToken.None))!;
+            Assert.True((await chair.CloseScoringAsync(meetingId, meeting.Version, CancellationToken.None)).Succeeded);
+        }
+
+        var locked = await AsMemberAsync(MemberEmails[0], s => s.ScoreAsync(proposalIds[0], Form(10), CancellationToken.None));
+        Assert.Equal(["Committee.ScoringLocked"], locked.Errors);
+
+        await using (var chairScope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
+        {
+            foreach (var id in proposalIds)
+            {
+                var version = (await chair.GetAsync(meetingId, CancellationToken.None))!.Version;
+                var result = await chair.DecideAsync(id, new DecisionForm { Decision = CommitteeDecision.Approved, Conditions = "首檔限量 300 組", Version = version }, CancellationToken.None);
+                Assert.True(result.Succeeded, string.Join(",", result.Errors));
+            }
+
+            var minutes = (await chair.BuildMinutesAsync(meetingId, CancellationToken.None))!;
+            Assert.True(minutes.ScoresFinal);
+            Assert.Equal(ReviewMeetingStatus.Concluded, minutes.Status);
+            Assert.All(minutes.Proposals, p => Assert.Equal(Enum.GetValues<CommitteeDepartment>(), p.Departments.Select(d => d.Department)));
+            Assert.All(minutes.Proposals, p => Assert.Equal(4, p.Scores.Count));
+            Assert.Equal(5, minutes.Attendees.Count);
+        }
+
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var proposals = await db.ProductProposals.AsNoTracking().Where(p => proposalIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync();
+        var products = await db.Products.AsNoTracking().Where(p => proposals.Select(x => x.ListedProductId).Contains(p.Id)).ToListAsync();
+        Assert.Equal(2, products.Count);
+        Assert.All(products, p => Assert.Equal(ListingStatus.Listed, p.ListingStatus));
+        Assert.Equal(proposals[0].ProductId, proposals[0].ListedProductId);
+        Assert.Contains(products, p => p.Name == proposals[1].ProductName && p.Sku.StartsWith('N') && p.Price == 1280m);
+    }
+
+    [Fact]
+    public async Task SubmitProposal_InvalidInput_SavesNothingAndNamesEveryProblem()
+    {
+        var (meetingId, _) = await MeetingWithProposalsAsync(0, 0);
+        await using var scope = Scope(Roles.Merchandiser, "merch-x", out ProductReviewService merchandiser);
+
+        var result = await merchandiser.SubmitProposalAsync(meetingId, new ProposalForm { ExistingProduct = false, ProposedPrice = -5, SellingPoints = " " }, CancellationToken.None);
+
+        Assert.Equal(["Committee.NewProductNameRequired", "Committee.SupplierRequired", "Committee.PriceInvalid", "Committee.SellingPointsRequired"], result.Errors);
+        Assert.Empty((await merchandiser.BuildMinutesAsync(meetingId, CancellationToken.None))!.Proposals);
+    }
+
+    [Fact]
+    public async Task Configure_StaleVersion_IsAConflict()
+    {
+        var (meetingId, _) = await MeetingWithProposalsAsync(0, 0);
+        await using var scope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair);
+        var form = new ReviewMeetingForm { MeetingDate = new DateTime(2021, 3, 1), Presentation = 40, SellingPoint = 20, Price = 20, Quality = 20, PassThreshold = 75, Version = Guid.NewGuid() };
+
+        var result = await chair.ConfigureAsync(meetingId, form, CancellationToken.None);
+
+        Assert.True(result.Conflict);
+        Assert.Equal(25, (await chair.GetAsync(meetingId, CancellationToken.None))!.Weights.Presentation);
+    }
+
+    [Fact]
+    public async Task Gather_DelistingsOfAMonth_ReturnsOnlyThatMonthsDelistings()
+    {
+        var (a, _) = await TwoSuppliersAsync();
+        var inMonth = await DelistedProductAsync(a, new DateTime(2019, 3, 31, 12, 0, 0, DateTimeKind.Utc), "G1");
+        await DelistedProductAsync(a, new DateTime(2019, 4, 1, 0, 0, 0, DateTimeKind.Utc), "G2");
+        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyGatherer gatherer);
+
+        var anomalies = await gatherer.GatherAsync(new DateOnly(2019, 3, 1), CancellationToken.None);
+
+        var anomaly = Assert.Single(anomalies);
+        Assert.Equal((AnomalyKind.Delisting, inMonth, a), (anomaly.Kind, anomaly.ProductId!.Value, anomaly.SupplierId!.Value));
+        Assert.Equal($"/suppliers/{a}", anomaly.Link);
+    }
+
+    [Fact]
+    public async Task OverdueActionItem_AppearsForItsOwnerAndOnTheNextMeetingsAgenda()
+    {
+        var qaManagerId = await UserIdAsync("qa.manager@demo.local");
+        await using var scope = Scope(Roles.QaManager, qaManagerId, out AnomalyMeetingService qa);
+
+        var overdue = await qa.MyOverdueAsync(CancellationToken.None);
+        var opened = await qa.OpenAsync(new AnomalyMeetingForm { Month = new DateTime(2021, 1, 1), MeetingDate = new DateTime(2021, 2, 5), Kind = AnomalyMeetingKind.Internal }, CancellationToken.None);
+        var next = (await qa.GetAsync(opened.Id!.Value, CancellationToken.None))!;
+
+        var item = Assert.Single(overdue);
+        Assert.True(item.Overdue);
+        Assert.Contains(next.CarriedOver, c => c.Id == item.Id && c.Overdue);
+        await using var other = Scope(Roles.QaInspector, "someone-else", out AnomalyMeetingService inspector);
+        Assert.Empty(await inspector.MyOverdueAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HomePage_OwnerOfAnOverdueItem_ShowsThePanelOthersDoNot()
+    {
+        using var owner = await fixture.Factory.SignedInClientAsync("qa.manager@demo.local");
+        using var other = await fixture.Factory.SignedInClientAsync("executive@demo.local");
+
+        var ownerHome = await owner.GetStringAsync(new Uri("/", UriKind.Relative));
+        var otherHome = await other.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"home-overdue-actions\"", ownerHome, StringComparison.Ordinal);
+        Assert.Contains("更新食品類檢驗規範之標示檢核項目", ownerHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("home-overdue-actions", otherHome, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExternalMinutes_ForOneSupplier_ShowOnlyThatSuppliersItems()
+    {
+        var (a, b) = await TwoSuppliersAsync();
+        await DelistedProductAsync(a, new DateTime(2019, 5, 10, 0, 0, 0, DateTimeKind.Utc), "E1");
+        await DelistedProductAsync(b, new DateTime(2019, 5, 11, 0, 0, 0, DateTimeKind.Utc), "E2");
+        var ownerId = await UserIdAsync("supplier.head@demo.local");
+        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyMeetingService qa);
+        var opened = await qa.OpenAsync(new AnomalyMeetingForm
+        {
+            Month = new DateTime(2019, 5, 1), MeetingDate = new DateTime(2019, 6, 5), Kind = AnomalyMeetingKind.External, SupplierIds = [a, b],
+        }, CancellationToken.None);
+        var meeting = (await qa.GetAsync(opened.Id!.Value, CancellationToken.None))!;
+        foreach (var anomaly in meeting.Anomalies)
+        {
+            var added = await qa.AddActionItemAsync(meeting.Id, new ActionItemForm { Description = "改善 " + anomaly.ProductName, OwnerUserId = ownerId, DueDate = new DateTime(2019, 6, 30), MeetingAnomalyId = anomaly.Id }, CancellationToken.None);
+            Assert.True(added.Succeeded, string.Join(",", added.Errors));
+        }
+
+        var forA = (await qa.BuildMinutesAsync(meeting.Id, a, CancellationToken.None))!;
+        var all = (await qa.BuildMinutesAsync(meeting.Id, null, CancellationToken.None))!;
+        var notInvited = await qa.BuildMinutesAsync(meeting.Id, a + b + 100_000, CancellationToken.None);
+
+        Assert.Equal(2, all.Anomalies.Count);
+        Assert.Equal(2, all.ActionItems.Count);
+        Assert.Equal(a, Assert.Single(forA.Anomalies).SupplierId);
+        Assert.Equal(a, Assert.Single(forA.ActionItems).SupplierId);
+        Assert.Equal(a, Assert.Single(forA.Suppliers).Id);
+        Assert.Null(notInvited);
+    }
+
+    [Fact]
+    public async Task Services_RolesOutsideThePolicies_AreRefused()
+    {
+        var (meetingId, proposalIds) = await MeetingWithProposalsAsync(existingDelisted: 1, newProducts: 0);
+
+        await using (var scope = Scope(Roles.CxAgent, "cx", out ProductReviewService cx))
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => cx.ListAsync(CancellationToken.None));
+        }
+
+        await using (var scope = Scope(Roles.Merchandiser, "merch", out ProductReviewService merchandiser))
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => merchandiser.ScoreAsync(proposalIds[0], Form(80), CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => merchandiser.CloseScoringAsync(meetingId, Guid.Empty, CancellationToken.None));
+        }
+
+        await using (var scope = Scope(Roles.CommitteeMember, "member", out ProductReviewService member))
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => member.DecideAsync(proposalIds[0], new DecisionForm { Decision = CommitteeDecision.Approved }, CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => member.SubmitProposalAsync(meetingId, new ProposalForm(), CancellationToken.None));
+            // A CommitteeMember without a department on record is no member: it cannot score.
+            Assert.Equal(["Committee.NotAMember"], (await member.ScoreAsync(proposalIds[0], Form(80), CancellationToken.None)).Errors);
+        }
+
+        await using (var scope = Scope(Roles.ThirdPartyAuditor, "auditor", out AnomalyMeetingService auditor))
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => auditor.ListAsync(CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => auditor.BuildMinutesAsync(1, null, CancellationToken.None));
+        }
+
+        await using (var scope = Scope(Roles.QaInspector, "inspector", out AnomalyMeetingService inspector))
+        {
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => inspector.OpenAsync(new AnomalyMeetingForm(), CancellationToken.None));
+            var someItem = (await inspector.ListAsync(CancellationToken.None)).First(m => m.ActionItems > 0).Id;
+            var item = (await inspector.GetAsync(someItem, CancellationToken.None))!.ActionItems.First(i => i.OwnerUserId != "inspector");
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => inspector.ChangeActionItemStatusAsync(item.Id, ActionItemStatus.Closed, null, item.Version, CancellationToken.None));
+        }
+    }
+
+    private static ScoreForm Form(int score) => new() { Presentation = score, SellingPoint = score, Price = score, Quality = score, Comment = "ok" };
+
+    /// <summary>A new meeting (by the chair) with proposals (by the merchandiser): existing delisted products first, then new ones.</summary>
+    private async Task<(int MeetingId, List<int> ProposalIds)> MeetingWithProposalsAsync(int existingDelisted, int newProducts)
+    {
+        int meetingId;
+        await using (var scope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
+        {
+            var created = await chair.CreateMeetingAsync(new ReviewMeetingForm { MeetingDate = new DateTime(2021, 2, 20) }, CancellationToken.None);
+            Assert.True(created.Succeeded, string.Join(",", created.Errors));
+            meetingId = created.Id!.Value;
+        }
+
+        var (supplierA, _) = await TwoSuppliersAsync();
+        var ids = new List<int>();
+        await using (var scope = Scope(Roles.Merchandiser, "merch-1", out ProductReviewService merchandiser))
+        {
+            for (var i = 0; i < existingDelisted; i++)
+            {
+                var productId = await DelistedProductAsync(supplierA, new DateTime(2018, 6, 1, 0, 0, 0, DateTimeKind.Utc), "M");
+                var r = await merchandiser.SubmitProposalAsync(meetingId, new ProposalForm { ProductId = productId, ProposedPrice = 990m, SellingPoints = "重新上架" }, CancellationToken.None);
+                Assert.True(r.Succeeded, string.Join(",", r.Errors));
+                ids.Add(r.Id!.Value);
+            }
+
+            for (var i = 0; i < newProducts; i++)
+            {
+                var r = await merchandiser.SubmitProposalAsync(meetingId, new ProposalForm
+                {
+                    ExistingProduct = false, NewProductName = "測試新品 " + Guid.NewGuid().ToString("N")[..6], SupplierId = supplierA, Channel = SalesChannel.ECommerce,
+                    ProposedPrice = 1280m, SellingPoints = "新品", SamplePreInspectionResult = "合格",
+                }, CancellationToken.None);
+                Assert.True(r.Succeeded, string.Join(",", r.Errors));
+                ids.Add(r.Id!.Value);
+            }
+        }
+
+        return (meetingId, ids);
+    }
+
+    private async Task ScoreAsync(string email, int proposalId, int score)
+    {
+        var result = await AsMemberAsync(email, s => s.ScoreAsync(proposalId, Form(score), CancellationToken.None));
+        Assert.True(result.Succeeded, string.Join(",", result.Errors));
+    }
+
+    private async Task<T> AsMemberAsync<T>(string email, Func<ProductReviewService, Task<T>> action)
+    {
+        var id = await UserIdAsync(email);
+        await using var scope = Scope(Roles.CommitteeMember, id, out ProductReviewService service);
+        return await action(service);
+    }
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<(int A, int B)> TwoSuppliersAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var ids = await db.Suppliers.Where(s => s.Status == SupplierStatus.Qualified).OrderBy(s => s.Id).Select(s => s.Id).Take(2).ToListAsync();
+        return (ids[0], ids[1]);
+    }
+
+    private async Task<int> DelistedProductAsync(int supplierId, DateTime delistedUtc, string prefix)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var product = new Product
+        {
+            Sku = prefix + Guid.NewGuid().ToString("N")[..10], Name = "測試商品 " + prefix, SupplierId = supplierId, Category = SupplierCategory.Food,
+            Price = 500m, ListingStatus = ListingStatus.Delisted, DelistedUtc = delistedUtc, DelistingReason = "標示不符",
+        };
+        db.Products.Add(product);
+        await db.SaveChangesAsync();
+        return product.Id;
+    }
+
+    private AsyncServiceScope Scope<T>(string role, string userId, out T service)
+        where T : notnull
+    {
+        var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, userId + "@test"), new Claim(ClaimTypes.Role, role), new Claim(PortalClaims.DisplayName, "測試 " + role)], "test")));
+        service = scope.ServiceProvider.GetRequiredService<T>();
+        return scope;
+    }
+}
