@@ -82,6 +82,12 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingServic
 // Inspections: checklists and specs
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Specs.InspectionSpecService>();
 
+// Casework: complaints and grievances
+builder.Services.AddSingleton(sp => EasternSelect.Portal.Features.Casework.CaseworkSettings.From(
+    builder.Configuration.GetSection("Casework").Get<EasternSelect.Portal.Features.Casework.CaseworkOptions>() ?? new()));
+builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.NotificationService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintService>();
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))

@@ -32,6 +32,12 @@ public static class DatabaseInitializer
                 logger.LogInformation("Seeding the baseline inspection checklists.");
                 await ChecklistSeeder.SeedAsync(referenceDb, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
             }
+
+            if (!await CaseworkSeeder.HasCategoriesAsync(referenceDb, ct))
+            {
+                logger.LogInformation("Seeding the complaint topics.");
+                await CaseworkSeeder.SeedCategoriesAsync(referenceDb, ct);
+            }
         }
 
         if (!demoMode)
@@ -64,6 +70,12 @@ public static class DatabaseInitializer
         {
             logger.LogInformation("Demo mode: seeding supplier training history.");
             await TrainingHistorySeeder.SeedAsync(seedDb, now, ct);
+        }
+
+        if (!await CaseworkSeeder.HasCasesAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding complaints 2018-2020, grievances and open cases.");
+            await CaseworkSeeder.SeedDemoAsync(seedDb, now, ct);
         }
     }
 }
