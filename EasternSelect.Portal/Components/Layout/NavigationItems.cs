@@ -28,6 +28,13 @@ public static class NavigationItems
         [
             new("inspection-specs", "Nav.InspectionSpecs", "/inspections/specs", Icons.Material.Filled.Rule, Policies.Inspections),
         ]),
+        new("Nav.Casework", Icons.Material.Filled.SupportAgent, Policies.Casework,
+        [
+            new("complaints", "Nav.Complaints", "/complaints", Icons.Material.Filled.HeadsetMic, Policies.Complaints, ExactMatch: true),
+            new("complaint-kpis", "Nav.ComplaintKpis", "/complaints/kpis", Icons.Material.Filled.Insights, Policies.ComplaintKpis),
+            new("grievances", "Nav.Grievances", "/grievances", Icons.Material.Filled.Gavel, Policies.Grievances, ExactMatch: true),
+            new("grievance-digest", "Nav.GrievanceDigest", "/grievances/digest", Icons.Material.Filled.MarkEmailUnread, Policies.GrievanceDigest),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

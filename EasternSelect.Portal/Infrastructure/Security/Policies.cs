@@ -24,6 +24,7 @@ public static class Policies
     public const string InspectionSpecManage = nameof(InspectionSpecManage);
 
     // Casework: customer complaints (客訴) and supplier grievances (廠訴).
+    public const string Casework = nameof(Casework);
     public const string Complaints = nameof(Complaints);
     public const string MajorCases = nameof(MajorCases);
     public const string ComplaintKpis = nameof(ComplaintKpis);
@@ -49,6 +50,8 @@ public static class Policies
         [CsrEvaluate] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaManager],
         [Inspections] = [Roles.QaInspector, Roles.QaManager],
         [InspectionSpecManage] = [Roles.QaManager],
+        // The menu group: anyone who sees one of the casework pages below.
+        [Casework] = [Roles.CxAgent, Roles.MajorCaseTeam, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor],
         [Complaints] = [Roles.CxAgent, Roles.MajorCaseTeam],
         [MajorCases] = [Roles.MajorCaseTeam],
         [ComplaintKpis] = [Roles.CxAgent, Roles.MajorCaseTeam, Roles.QaManager, Roles.Executive],
