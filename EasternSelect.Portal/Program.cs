@@ -3,6 +3,7 @@ using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Admin.Audit;
 using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Features.Grievances;
 using EasternSelect.Portal.Features.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
@@ -87,6 +88,8 @@ builder.Services.AddSingleton(sp => EasternSelect.Portal.Features.Casework.Casew
     builder.Configuration.GetSection("Casework").Get<EasternSelect.Portal.Features.Casework.CaseworkOptions>() ?? new()));
 builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.NotificationService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Grievances.GrievanceService>();
+builder.Services.AddPublicRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -120,6 +123,7 @@ app.UseRequestLocalization(o =>
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
