@@ -88,6 +88,7 @@ builder.Services.AddSingleton(sp => EasternSelect.Portal.Features.Casework.Casew
     builder.Configuration.GetSection("Casework").Get<EasternSelect.Portal.Features.Casework.CaseworkOptions>() ?? new()));
 builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.NotificationService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintKpiService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Grievances.GrievanceService>();
 builder.Services.AddPublicRateLimits(builder.Configuration);
 

@@ -84,6 +84,26 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.Add("nav-inspection-specs");
         }
 
+        if (MenuPolicyRoles.Complaints.Contains(role))
+        {
+            expected.Add("nav-complaints");
+        }
+
+        if (MenuPolicyRoles.ComplaintKpis.Contains(role))
+        {
+            expected.Add("nav-complaint-kpis");
+        }
+
+        if (MenuPolicyRoles.Grievances.Contains(role))
+        {
+            expected.Add("nav-grievances");
+        }
+
+        if (MenuPolicyRoles.GrievanceDigest.Contains(role))
+        {
+            expected.Add("nav-grievance-digest");
+        }
+
         if (role == Roles.Administrator)
         {
             expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
@@ -101,6 +121,12 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("cx.agent@demo.local", "/suppliers")]
     [InlineData("auditor@demo.local", "/products")]
     [InlineData("admin@demo.local", "/suppliers")]
+    [InlineData("admin@demo.local", "/complaints")]
+    [InlineData("supplier.officer@demo.local", "/complaints")]
+    [InlineData("cx.agent@demo.local", "/grievances")]
+    [InlineData("supplier.officer@demo.local", "/grievances/digest")]
+    [InlineData("auditor@demo.local", "/grievances/digest")]
+    [InlineData("admin@demo.local", "/grievances")]
     public async Task Page_OtherRolesPage_Returns403(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -115,6 +141,10 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("admin@demo.local", "/admin/audit")]
     [InlineData("supplier.officer@demo.local", "/suppliers")]
     [InlineData("cx.agent@demo.local", "/products")]
+    [InlineData("cx.agent@demo.local", "/complaints")]
+    [InlineData("major.case@demo.local", "/complaints/kpis")]
+    [InlineData("auditor@demo.local", "/grievances")]
+    [InlineData("executive@demo.local", "/grievances/digest")]
     public async Task Page_OwnRolesPage_Returns200(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -222,6 +252,10 @@ internal static class MenuPolicyRoles
     public static readonly string[] Reviews = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager];
     public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Inspections = [Roles.QaInspector, Roles.QaManager];
+    public static readonly string[] Complaints = [Roles.CxAgent, Roles.MajorCaseTeam];
+    public static readonly string[] ComplaintKpis = [Roles.CxAgent, Roles.MajorCaseTeam, Roles.QaManager, Roles.Executive];
+    public static readonly string[] Grievances = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor];
+    public static readonly string[] GrievanceDigest = [Roles.SupplierHead, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 
