@@ -18,6 +18,11 @@ if (args is ["tiering", var tieringDatabase])
     return await EasternSelect.Benchmarks.TieringBenchmark.RunAsync(tieringDatabase);
 }
 
+if (args is ["complaints", var complaintsDatabase, ..])
+{
+    return await EasternSelect.Benchmarks.ComplaintsBenchmark.RunAsync(complaintsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+}
+
 if (args.Length < 1)
 {
     Console.Error.WriteLine("Usage: EasternSelect.Benchmarks \"<SQLite connection string>\" [runs]");

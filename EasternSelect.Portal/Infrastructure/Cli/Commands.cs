@@ -128,6 +128,24 @@ public static class Commands
         });
         await SupplierSeeder.SeedAsync(db, scale, progress, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nSeeded {scale.Suppliers:N0} suppliers and {scale.Products:N0} products in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
+        if (scale == SupplierSeeder.Scale.Full)
+        {
+            // A year of complaints at the retailer's volume, for the complaint list and KPI benchmarks.
+            started = DateTime.UtcNow;
+            lastPercent = -1;
+            var caseProgress = new Progress<(int Done, int Total)>(p =>
+            {
+                var percent = (int)(100L * p.Done / p.Total);
+                if (percent != lastPercent)
+                {
+                    lastPercent = percent;
+                    Console.Write(string.Create(CultureInfo.InvariantCulture, $"\rSeeding {p.Done:N0} / {p.Total:N0} complaints ({percent}%)   "));
+                }
+            });
+            await CaseworkSeeder.SeedFullAsync(db, caseProgress, CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nSeeded {CaseworkSeeder.FullScaleComplaints:N0} complaints of {CaseworkSeeder.FullScaleYear} in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
+        }
+
         return 0;
     }
 
