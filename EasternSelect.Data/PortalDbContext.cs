@@ -1,11 +1,13 @@
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Conventions;
 using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Csr;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Notifications;
 using EasternSelect.Domain.Qualification;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
@@ -104,6 +106,26 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<MeetingAnomaly> MeetingAnomalies => Set<MeetingAnomaly>();
 
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
+    public DbSet<CaseFile> Cases => Set<CaseFile>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<Grievance> Grievances => Set<Grievance>();
+
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
+    public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
+
+    public DbSet<ShippedVolume> ShippedVolumes => Set<ShippedVolume>();
+
+    public DbSet<GrievanceRead> GrievanceReads => Set<GrievanceRead>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Admin.Audit;
 using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Features.Grievances;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers;
@@ -104,6 +105,15 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.ProductRevie
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyGatherer>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyMeetingService>();
 
+// Casework: complaints and grievances
+builder.Services.AddSingleton(sp => EasternSelect.Portal.Features.Casework.CaseworkSettings.From(
+    builder.Configuration.GetSection("Casework").Get<EasternSelect.Portal.Features.Casework.CaseworkOptions>() ?? new()));
+builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.NotificationService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintKpiService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Grievances.GrievanceService>();
+builder.Services.AddPublicRateLimits(builder.Configuration);
+
 var app = builder.Build();
 
 if (Commands.IsCommand(args))
@@ -136,6 +146,7 @@ app.UseRequestLocalization(o =>
 app.UseAuthentication();
 app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -28,6 +28,11 @@ if (args is ["reports", var reportsDatabase, ..])
     return await EasternSelect.Benchmarks.ReportsBenchmark.RunAsync(reportsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
 }
 
+if (args is ["complaints", var complaintsDatabase, ..])
+{
+    return await EasternSelect.Benchmarks.ComplaintsBenchmark.RunAsync(complaintsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
+}
+
 if (args.Length < 1)
 {
     Console.Error.WriteLine("Usage: EasternSelect.Benchmarks \"<SQLite connection string>\" [runs]");

@@ -99,6 +99,26 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.Add("nav-committee-anomaly");
         }
 
+        if (MenuPolicyRoles.Complaints.Contains(role))
+        {
+            expected.Add("nav-complaints");
+        }
+
+        if (MenuPolicyRoles.ComplaintKpis.Contains(role))
+        {
+            expected.Add("nav-complaint-kpis");
+        }
+
+        if (MenuPolicyRoles.Grievances.Contains(role))
+        {
+            expected.Add("nav-grievances");
+        }
+
+        if (MenuPolicyRoles.GrievanceDigest.Contains(role))
+        {
+            expected.Add("nav-grievance-digest");
+        }
+
         if (role == Roles.Administrator)
         {
             expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
@@ -120,6 +140,12 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("qa.inspector@demo.local", "/committees/product-review")]
     [InlineData("merchandiser@demo.local", "/committees/anomaly")]
     [InlineData("committee@demo.local", "/committees/anomaly/1")]
+    [InlineData("admin@demo.local", "/complaints")]
+    [InlineData("supplier.officer@demo.local", "/complaints")]
+    [InlineData("cx.agent@demo.local", "/grievances")]
+    [InlineData("supplier.officer@demo.local", "/grievances/digest")]
+    [InlineData("auditor@demo.local", "/grievances/digest")]
+    [InlineData("admin@demo.local", "/grievances")]
     public async Task Page_OtherRolesPage_Returns403(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -140,6 +166,10 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("merchandiser@demo.local", "/committees/product-review/1/minutes")]
     [InlineData("qa.manager@demo.local", "/committees/anomaly/1")]
     [InlineData("supplier.officer@demo.local", "/committees/anomaly/1/minutes")]
+    [InlineData("cx.agent@demo.local", "/complaints")]
+    [InlineData("major.case@demo.local", "/complaints/kpis")]
+    [InlineData("auditor@demo.local", "/grievances")]
+    [InlineData("executive@demo.local", "/grievances/digest")]
     public async Task Page_OwnRolesPage_Returns200(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -250,6 +280,10 @@ internal static class MenuPolicyRoles
     public static readonly string[] Reports = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] ProductReview = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.Executive];
     public static readonly string[] AnomalyMeetings = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
+    public static readonly string[] Complaints = [Roles.CxAgent, Roles.MajorCaseTeam];
+    public static readonly string[] ComplaintKpis = [Roles.CxAgent, Roles.MajorCaseTeam, Roles.QaManager, Roles.Executive];
+    public static readonly string[] Grievances = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor];
+    public static readonly string[] GrievanceDigest = [Roles.SupplierHead, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 

@@ -42,6 +42,13 @@ public static class NavigationItems
             new("committee-product-review", "Nav.ProductReview", "/committees/product-review", Icons.Material.Filled.HowToVote, Policies.ProductProposals),
             new("committee-anomaly", "Nav.AnomalyMeetings", "/committees/anomaly", Icons.Material.Filled.ReportProblem, Policies.AnomalyMeetings),
         ]),
+        new("Nav.Casework", Icons.Material.Filled.SupportAgent, Policies.Casework,
+        [
+            new("complaints", "Nav.Complaints", "/complaints", Icons.Material.Filled.HeadsetMic, Policies.Complaints, ExactMatch: true),
+            new("complaint-kpis", "Nav.ComplaintKpis", "/complaints/kpis", Icons.Material.Filled.Insights, Policies.ComplaintKpis),
+            new("grievances", "Nav.Grievances", "/grievances", Icons.Material.Filled.Gavel, Policies.Grievances, ExactMatch: true),
+            new("grievance-digest", "Nav.GrievanceDigest", "/grievances/digest", Icons.Material.Filled.MarkEmailUnread, Policies.GrievanceDigest),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

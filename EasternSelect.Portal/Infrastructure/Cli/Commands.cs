@@ -135,6 +135,25 @@ public static class Commands
         var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
         var lots = await IncomingLotSeeder.SeedAsync(db, lotScale, today, progress: null, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {lots:N0} incoming lots in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
+
+        if (scale == SupplierSeeder.Scale.Full)
+        {
+            // A year of complaints at the retailer's volume, for the complaint list and KPI benchmarks.
+            started = DateTime.UtcNow;
+            lastPercent = -1;
+            var caseProgress = new Progress<(int Done, int Total)>(p =>
+            {
+                var percent = (int)(100L * p.Done / p.Total);
+                if (percent != lastPercent)
+                {
+                    lastPercent = percent;
+                    Console.Write(string.Create(CultureInfo.InvariantCulture, $"\rSeeding {p.Done:N0} / {p.Total:N0} complaints ({percent}%)   "));
+                }
+            });
+            await CaseworkSeeder.SeedFullAsync(db, caseProgress, CancellationToken.None);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nSeeded {CaseworkSeeder.FullScaleComplaints:N0} complaints of {CaseworkSeeder.FullScaleYear} in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
+        }
+
         return 0;
     }
 

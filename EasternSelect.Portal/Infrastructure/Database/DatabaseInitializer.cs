@@ -34,6 +34,12 @@ public static class DatabaseInitializer
             }
 
             await QualitySeeder.EnsureLabsAsync(referenceDb, ct);
+
+            if (!await CaseworkSeeder.HasCategoriesAsync(referenceDb, ct))
+            {
+                logger.LogInformation("Seeding the complaint topics.");
+                await CaseworkSeeder.SeedCategoriesAsync(referenceDb, ct);
+            }
         }
 
         if (!demoMode)
@@ -85,6 +91,12 @@ public static class DatabaseInitializer
         {
             logger.LogInformation("Demo mode: seeding committee members, product-review and quality-anomaly meetings.");
             await CommitteeSeeder.SeedAsync(seedDb, now, ct);
+        }
+
+        if (!await CaseworkSeeder.HasCasesAsync(seedDb, ct))
+        {
+            logger.LogInformation("Demo mode: seeding complaints 2018-2020, grievances and open cases.");
+            await CaseworkSeeder.SeedDemoAsync(seedDb, now, ct);
         }
     }
 }

@@ -18,6 +18,8 @@ public static class ValidationText
 
     public static string MaxLength => Get("Validation.MaxLength");
 
+    public static string Phone => Get("Validation.Phone");
+
     public static string Get(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 }
 

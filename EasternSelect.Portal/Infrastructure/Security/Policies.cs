@@ -44,6 +44,19 @@ public static class Policies
     /// <summary>The QA manager chairs the 品質異常會議 (PRODUCT.md): opens, records and closes meetings.</summary>
     public const string AnomalyMeetingManage = nameof(AnomalyMeetingManage);
 
+    // Casework: customer complaints (客訴) and supplier grievances (廠訴).
+    public const string Casework = nameof(Casework);
+    public const string Complaints = nameof(Complaints);
+    public const string MajorCases = nameof(MajorCases);
+    public const string ComplaintKpis = nameof(ComplaintKpis);
+    public const string ComplaintSettings = nameof(ComplaintSettings);
+    public const string Grievances = nameof(Grievances);
+    public const string GrievanceIntake = nameof(GrievanceIntake);
+    public const string GrievanceManage = nameof(GrievanceManage);
+    public const string GrievanceIdentity = nameof(GrievanceIdentity);
+    public const string GrievanceDigest = nameof(GrievanceDigest);
+    public const string GrievanceAudit = nameof(GrievanceAudit);
+
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -68,6 +81,19 @@ public static class Policies
         [CommitteeChair] = [Roles.Executive],
         [AnomalyMeetings] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [AnomalyMeetingManage] = [Roles.QaManager],
+        // The menu group: anyone who sees one of the casework pages below.
+        [Casework] = [Roles.CxAgent, Roles.MajorCaseTeam, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor],
+        [Complaints] = [Roles.CxAgent, Roles.MajorCaseTeam],
+        [MajorCases] = [Roles.MajorCaseTeam],
+        [ComplaintKpis] = [Roles.CxAgent, Roles.MajorCaseTeam, Roles.QaManager, Roles.Executive],
+        [ComplaintSettings] = [Roles.MajorCaseTeam],
+        [Grievances] = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor],
+        [GrievanceIntake] = [Roles.SupplierOfficer, Roles.SupplierHead],
+        [GrievanceManage] = [Roles.SupplierHead],
+        // 保護您: the identity of the complainant; an auditor additionally must be assigned to the case (checked per case).
+        [GrievanceIdentity] = [Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor],
+        [GrievanceDigest] = [Roles.SupplierHead, Roles.Executive],
+        [GrievanceAudit] = [Roles.ThirdPartyAuditor],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 

@@ -1,0 +1,144 @@
+using EasternSelect.Domain.Privacy;
+
+namespace EasternSelect.Domain.Casework;
+
+public enum ComplaintChannel
+{
+    Phone,
+    Web,
+    App,
+    Ivr,
+    Email,
+}
+
+/// <summary>Why a complaint happened. The seed's targets count quality and non-quality returns apart.</summary>
+public enum RootCause
+{
+    QualityDefect,
+    CustomerHandling,
+    Delivery,
+    Expectation,
+    ServiceProcess,
+    Other,
+}
+
+/// <summary>What makes a complaint a major case (重大客訴); flags, since one text can be several.</summary>
+[Flags]
+public enum MajorCaseReason
+{
+    None = 0,
+    PersonalInjury = 1,
+    PersonalData = 2,
+    Media = 4,
+    LegalThreat = 8,
+}
+
+/// <summary>A customer complaint (客訴). Customer contact details are personal data, masked everywhere unless revealed.</summary>
+public sealed class Complaint : CaseFile
+{
+    public ComplaintChannel Channel { get; set; }
+
+    [PersonalData(PersonalDataKind.Name)]
+    public string CustomerName { get; set; } = string.Empty;
+
+    [PersonalData(PersonalDataKind.Phone)]
+    public string CustomerPhone { get; set; } = string.Empty;
+
+    [PersonalData(PersonalDataKind.Email)]
+    public string? CustomerEmail { get; set; }
+
+    [PersonalData(PersonalDataKind.Address)]
+    public string? CustomerAddress { get; set; }
+
+    public string? OrderNumber { get; set; }
+
+    public int? ProductId { get; set; }
+
+    /// <summary>The product's supplier, kept so quality complaints count toward the supplier's complaint rate.</summary>
+    public int? SupplierId { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public bool IsMajor { get; set; }
+
+    public MajorCaseReason MajorReasons { get; set; }
+
+    /// <summary>True when the portal found the signs in the text, false when an agent flagged it.</summary>
+    public bool MajorDetected { get; set; }
+
+    public RootCause? RootCause { get; set; }
+
+    public string? RootCauseNote { get; set; }
+
+    public bool IsOnline => IsOnlineChannel(Channel);
+
+    public static bool IsOnlineChannel(ComplaintChannel channel) => channel is ComplaintChannel.Web or ComplaintChannel.App or ComplaintChannel.Email;
+
+    public static bool IsQuality(RootCause cause) => cause == Casework.RootCause.QualityDefect;
+
+    /// <summary>Escalates to the major-case team. Returns false when it already was a major case for these reasons.</summary>
+    public bool MarkMajor(MajorCaseReason reasons, bool detected, CaseActor by, DateTime utc)
+    {
+        if (reasons == MajorCaseReason.None || IsMajor && (MajorReasons & reasons) == reasons)
+        {
+            return false;
+        }
+
+        IsMajor = true;
+        MajorReasons |= reasons;
+        MajorDetected = MajorDetected || detected;
+        Record(CaseEventKind.MajorCase, by, utc, text: MajorReasons.ToString());
+        return true;
+    }
+
+    /// <summary>Records why it happened; a quality defect needs the supplier of the product.</summary>
+    public void SetRootCause(RootCause cause, string? note, int? supplierId, CaseActor by, DateTime utc)
+    {
+        if (cause == Casework.RootCause.QualityDefect && supplierId is null)
+        {
+            throw new CaseRuleException("Complaint.Error.QualityNeedsSupplier");
+        }
+
+        RootCause = cause;
+        RootCauseNote = Blank(note);
+        if (supplierId is not null)
+        {
+            SupplierId = supplierId;
+        }
+
+        Record(CaseEventKind.RootCause, by, utc, text: cause.ToString() + (RootCauseNote is null ? string.Empty : "：" + RootCauseNote));
+    }
+
+    public override string? CloseBlocker()
+    {
+        if (RootCause is null)
+        {
+            return "Complaint.Error.RootCauseRequired";
+        }
+
+        return RootCause == Casework.RootCause.QualityDefect && SupplierId is null ? "Complaint.Error.QualityNeedsSupplier" : null;
+    }
+}
+
+/// <summary>An editable complaint topic (主要反映內容) for intake and the three-year topic report.</summary>
+public sealed class ComplaintCategory : Common.Entity
+{
+    public string Code { get; set; } = string.Empty;
+
+    public string NameZh { get; set; } = string.Empty;
+
+    public string NameEn { get; set; } = string.Empty;
+
+    public int SortOrder { get; set; }
+
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>Orders shipped in a month: the denominator of the complaint rate (客訴率), entered or imported.</summary>
+public sealed class ShippedVolume : Common.Entity
+{
+    /// <summary>The first day of the month.</summary>
+    public DateOnly Month { get; set; }
+
+    public int OrdersShipped { get; set; }
+}

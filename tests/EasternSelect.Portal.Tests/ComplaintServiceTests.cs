@@ -1,0 +1,206 @@
+using System.Security.Claims;
+using EasternSelect.Data;
+using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Casework;
+using EasternSelect.Domain.Security;
+using EasternSelect.Portal.Features.Casework;
+using EasternSelect.Portal.Features.Complaints;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasternSelect.Portal.Tests;
+
+public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private readonly IServiceProvider _services = fixture.Factory.Services;
+
+    [Fact]
+    public async Task Create_TextWithInjury_IsMajorAndTheTeamIsNotified()
+    {
+        await using var scope = Scope("agent-1", Roles.CxAgent, out var service);
+
+        var result = await service.CreateAsync(Form("手被氣炸鍋燙傷，已經去急診"), CancellationToken.None);
+
+        var detail = await service.GetAsync(result.Id!.Value, CancellationToken.None);
+        Assert.True(result.Succeeded);
+        Assert.True(detail!.IsMajor);
+        Assert.True(detail.MajorDetected);
+        Assert.Equal(MajorCaseReason.PersonalInjury, detail.MajorReasons);
+        await using var teamScope = Scope("team-1", Roles.MajorCaseTeam, out _);
+        var (items, unread) = await teamScope.ServiceProvider.GetRequiredService<NotificationService>().MineAsync(CancellationToken.None);
+        Assert.Contains(items, n => n.Argument == detail.Number && n.Link == "/complaints/" + detail.Id);
+        Assert.True(unread > 0);
+        await using var agentScope = Scope("agent-2", Roles.CxAgent, out _);
+        var (agentItems, _) = await agentScope.ServiceProvider.GetRequiredService<NotificationService>().MineAsync(CancellationToken.None);
+        Assert.DoesNotContain(agentItems, n => n.Argument == detail.Number);
+    }
+
+    [Fact]
+    public async Task Create_OrdinaryText_IsNotMajor()
+    {
+        await using var scope = Scope("agent-1", Roles.CxAgent, out var service);
+
+        var result = await service.CreateAsync(Form("商品顏色與圖片不同"), CancellationToken.None);
+
+        Assert.False((await service.GetAsync(result.Id!.Value, CancellationToken.None))!.IsMajor);
+    }
+
+    [Fact]
+    public async Task ListAndDetailAndAudit_CustomerData_IsMasked()
+    {
+        await using var scope = Scope("agent-1", Roles.CxAgent, out var service);
+        var id = (await service.CreateAsync(Form("配送延遲"), CancellationToken.None)).Id!.Value;
+
+        var detail = await service.GetAsync(id, CancellationToken.None);
+        var page = await service.SearchAsync(new ComplaintQuery(detail!.Number, ComplaintView.All, null, null, 0, 10), CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(Complaint) && a.EntityKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.Action == AuditAction.Create).SingleAsync();
+
+        Assert.Equal("0912-***-678", detail.CustomerPhone);
+        Assert.Equal("陳*明", detail.CustomerName);
+        Assert.Equal("台北市信義區*****", detail.CustomerAddress);
+        Assert.Equal("陳*明", Assert.Single(page.Items).CustomerName);
+        Assert.DoesNotContain("0912345678", audit.Changes!, StringComparison.Ordinal);
+        Assert.DoesNotContain("陳大明", audit.Changes!, StringComparison.Ordinal);
+        Assert.DoesNotContain("松仁路", audit.Changes!, StringComparison.Ordinal);
+        Assert.Contains("0912-***-678", audit.Changes!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reveal_ByTheAgentWorkingTheCase_ReturnsTheFieldAndIsAudited()
+    {
+        await using var scope = Scope("agent-reveal", Roles.CxAgent, out var service);
+        var id = (await service.CreateAsync(Form("退款尚未入帳"), CancellationToken.None)).Id!.Value;
+        var detail = await service.GetAsync(id, CancellationToken.None);
+        await service.TakeAsync(id, detail!.Version, CancellationToken.None);
+
+        var phone = await service.RevealAsync(id, ComplaintField.CustomerPhone, CancellationToken.None);
+
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("0912345678", phone);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.ViewPersonalData && a.EntityType == nameof(Complaint)
+            && a.EntityKey == key && a.Detail == "CustomerPhone" && a.UserId == "agent-reveal"));
+    }
+
+    [Fact]
+    public async Task Reveal_ByAnAgentNotWorkingTheCase_IsRefused()
+    {
+        int id;
+        await using (var scope = Scope("agent-owner", Roles.CxAgent, out var owner))
+        {
+            id = (await owner.CreateAsync(Form("退款尚未入帳"), CancellationToken.None)).Id!.Value;
+            await owner.TakeAsync(id, (await owner.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        }
+
+        await using var other = Scope("agent-other", Roles.CxAgent, out var service);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.RevealAsync(id, ComplaintField.CustomerName, CancellationToken.None));
+        Assert.False((await service.GetAsync(id, CancellationToken.None))!.CanWork);
+    }
+
+    [Theory]
+    [InlineData(Roles.SupplierOfficer)]
+    [InlineData(Roles.QaManager)]
+    [InlineData(Roles.Executive)]
+    [InlineData(Roles.Administrator)]
+    [InlineData(Roles.ThirdPartyAuditor)]
+    public async Task Search_RolesOutsideCustomerService_AreRefused(string role)
+    {
+        await using var scope = Scope("x", role, out var service);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.SearchAsync(new ComplaintQuery(null, ComplaintView.All, null, null, 0, 10), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Close_QualityDefectWithoutProduct_IsRefusedAndNonQualityCloses()
+    {
+        await using var scope = Scope("agent-close", Roles.CxAgent, out var service);
+        var id = (await service.CreateAsync(Form("客服電話等候太久"), CancellationToken.None)).Id!.Value;
+        await service.TakeAsync(id, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        await service.MoveAsync(id, CaseStatus.Investigating, null, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+
+        var quality = await service.CloseAsync(id, RootCause.QualityDefect, null, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var other = await service.CloseAsync(id, RootCause.ServiceProcess, "尖峰時段人力不足", (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+
+        var detail = await service.GetAsync(id, CancellationToken.None);
+        Assert.Equal(["Complaint.Error.QualityNeedsSupplier"], quality.Errors);
+        Assert.True(other.Succeeded);
+        Assert.Equal(CaseStatus.Closed, detail!.Status);
+        Assert.Equal(RootCause.ServiceProcess, detail.RootCause);
+    }
+
+    [Fact]
+    public async Task Close_QualityDefect_CountsTowardTheSuppliersMonthlyRecord()
+    {
+        await using var scope = Scope("agent-quality", Roles.CxAgent, out var service);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var product = await db.Products.OrderBy(p => p.Id).Skip(17).Select(p => new { p.Id, p.SupplierId }).FirstAsync();
+        var form = Form("使用兩次就無法開機");
+        form.ProductId = product.Id;
+        var id = (await service.CreateAsync(form, CancellationToken.None)).Id!.Value;
+        await service.TakeAsync(id, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        await service.MoveAsync(id, CaseStatus.Investigating, null, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        var before = await db.SupplierMonthlyRecords.Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).SingleOrDefaultAsync();
+
+        var result = await service.CloseAsync(id, RootCause.QualityDefect, "電源板瑕疵", (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+
+        var after = await db.SupplierMonthlyRecords.AsNoTracking().Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).SingleAsync();
+        Assert.True(result.Succeeded);
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
+    public async Task Move_MajorCaseByAnAgent_IsRefusedAndTheTeamMayWorkIt()
+    {
+        int id;
+        await using (var agentScope = Scope("agent-major", Roles.CxAgent, out var agent))
+        {
+            id = (await agent.CreateAsync(Form("我要找記者爆料"), CancellationToken.None)).Id!.Value;
+            var take = await agent.TakeAsync(id, (await agent.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+            Assert.Equal(["Complaint.Error.MajorTeamOnly"], take.Errors);
+        }
+
+        await using var teamScope = Scope("team-major", Roles.MajorCaseTeam, out var team);
+        var taken = await team.TakeAsync(id, (await team.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var moved = await team.MoveAsync(id, CaseStatus.Investigating, null, (await team.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+
+        Assert.True(taken.Succeeded);
+        Assert.True(moved.Succeeded);
+    }
+
+    [Fact]
+    public async Task Move_WithAStaleVersion_ReportsAConflict()
+    {
+        await using var scope = Scope("agent-stale", Roles.CxAgent, out var service);
+        var id = (await service.CreateAsync(Form("發票未開立"), CancellationToken.None)).Id!.Value;
+        var stale = (await service.GetAsync(id, CancellationToken.None))!.Version;
+        await service.TakeAsync(id, stale, CancellationToken.None);
+
+        var result = await service.AddNoteAsync(id, "已致電客戶", stale, CancellationToken.None);
+
+        Assert.True(result.Conflict);
+    }
+
+    private static ComplaintForm Form(string description) => new()
+    {
+        Channel = ComplaintChannel.Web,
+        CustomerName = "陳大明",
+        CustomerPhone = "0912345678",
+        CustomerEmail = "daming@example.com",
+        CustomerAddress = "台北市信義區松仁路100號5樓",
+        OrderNumber = "ES12345678",
+        CategoryId = 1,
+        Description = description,
+    };
+
+    private AsyncServiceScope Scope(string id, string role, out ComplaintService service)
+    {
+        var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
+        service = scope.ServiceProvider.GetRequiredService<ComplaintService>();
+        return scope;
+    }
+}

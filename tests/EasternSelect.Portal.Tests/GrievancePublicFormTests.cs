@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EasternSelect.Data;
+using EasternSelect.Domain.Security;
+using EasternSelect.Portal.Features.Complaints;
+using EasternSelect.Portal.Infrastructure.Security;
+using EasternSelect.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasternSelect.Portal.Tests;
+
+/// <summary>The public grievance form and status page over HTTP: anonymous, validated, rate-limited.</summary>
+public sealed partial class GrievancePublicFormTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private readonly PortalFactory _factory = fixture.Factory;
+
+    [Fact]
+    public async Task Get_Anonymous_ShowsTheFormWithoutSignIn()
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(new Uri("/grievance/new", UriKind.Relative));
+        var status = await client.GetAsync(new Uri("/grievance/status", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Contains("data-testid=\"public-submit\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_MissingFields_ShowsClearMessagesAndStoresNothing()
+    {
+        var client = Client(_factory);
+        var before = await CountAsync();
+
+        var empty = await PostAsync(client, new() { ["Input.Topic"] = "PaymentsFees", ["Input.Subject"] = "", ["Input.Description"] = "", ["Input.CompanyName"] = "某公司" });
+        var noContact = await PostAsync(client, new() { ["Input.Topic"] = "PaymentsFees", ["Input.Subject"] = "主旨", ["Input.Description"] = "內容", ["Input.CompanyName"] = "某公司", ["Input.ContactPhone"] = "12" });
+
+        Assert.Contains("data-testid=\"public-validation\"", empty, StringComparison.Ordinal);
+        Assert.Contains("此欄位為必填", empty, StringComparison.Ordinal);
+        Assert.Contains("請輸入有效的電話號碼", noContact, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"receipt-number\"", noContact, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_WrongFileType_IsRefusedWithAMessage()
+    {
+        var client = Client(_factory);
+
+        var html = await PostAsync(client, Valid(), ("evil.exe", "MZ\u0090 not a photo"u8.ToArray()));
+
+        Assert.Contains("data-testid=\"public-errors\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"receipt-number\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_Valid_GivesNumberAndTokenThatShowTheStatus()
+    {
+        var client = Client(_factory);
+
+        var html = await PostAsync(client, Valid(), ("invoice.pdf", "%PDF-1.4 test"u8.ToArray()));
+        var number = Receipt(html, "receipt-number");
+        var token = Receipt(html, "receipt-token");
+        var status = await PostStatusAsync(client, number, token);
+        var wrong = await PostStatusAsync(client, number, "not-the-token");
+
+        Assert.Matches(@"^G\d{4}-\d{4}$", number);
+        Assert.Contains("data-testid=\"status-result\"", status, StringComparison.Ordinal);
+        Assert.Contains("新案件", status, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"status-not-found\"", wrong, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_TooManyFromOneAddress_Returns429()
+    {
+        // Its own host, so its rate limiter does not count the other tests' posts.
+        using var limited = _factory.WithWebHostBuilder(b => b.UseSetting("RateLimits:GrievanceSubmit:PermitLimit", "2"));
+        var client = Client(limited);
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (fields, _) = await FormAsync(client, "/grievance/new");
+            foreach (var (k, v) in new Dictionary<string, string> { ["Input.Subject"] = "x" })
+            {
+                fields[k] = v;
+            }
+
+            using var content = new FormUrlEncodedContent(fields);
+            codes.Add((await client.PostAsync(new Uri("/grievance/new", UriKind.Relative), content)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/grievance/new", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Kpis_2018To2020_ShowTheSeededHistory()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "exec"), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.Executive)], "test")));
+        var kpis = scope.ServiceProvider.GetRequiredService<ComplaintKpiService>();
+
+        var years = await kpis.YearsAsync(2018, 2020, CancellationToken.None);
+        var topics = await kpis.TopicsAsync(2018, 2020, CancellationToken.None);
+
+        Assert.Equal([2018, 2019, 2020], years.Select(y => y.Year));
+        Assert.Equal([1_500, 1_300, 1_100], years.Select(y => y.Complaints));
+        Assert.All(years, y => Assert.InRange(y.ClosureRate!.Value, 0.9, 0.995));
+        Assert.True(years[2].ClosureRate > years[0].ClosureRate);
+        Assert.All(years, y => Assert.True(y.OrdersShipped > 15_000_000));
+        Assert.All(years, y => Assert.NotNull(y.AverageOnlineHandlingHours));
+        Assert.Contains(topics.First(t => t.Year == 2020).Topic, new[] { "商品品質瑕疵", "Product quality defect" });
+    }
+
+    private static Dictionary<string, string> Valid() => new()
+    {
+        ["Input.Topic"] = "PaymentsFees",
+        ["Input.Subject"] = "貨款撥付延遲",
+        ["Input.Description"] = "三月份貨款至今未撥付。",
+        ["Input.CompanyName"] = "好品質食品有限公司",
+        ["Input.ContactName"] = "林美華",
+        ["Input.ContactPhone"] = "0922111333",
+    };
+
+    private async Task<int> CountAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Grievances.CountAsync();
+    }
+
+    private static HttpClient Client(WebApplicationFactory<Program> factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task<(Dictionary<string, string> Fields, string Html)> FormAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        return (Hidden().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value)), html);
+    }
+
+    private static async Task<string> PostAsync(HttpClient client, Dictionary<string, string> values, params (string Name, byte[] Bytes)[] files)
+    {
+        var (fields, _) = await FormAsync(client, "/grievance/new");
+        using var content = new MultipartFormDataContent();
+        foreach (var (k, v) in fields.Concat(values))
+        {
+            content.Add(new StringContent(v), k);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), "Files", name);
+        }
+
+        var response = await client.PostAsync(new Uri("/grievance/new", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<string> PostStatusAsync(HttpClient client, string number, string token)
+    {
+        var (fields, _) = await FormAsync(client, "/grievance/status");
+        fields["Input.Number"] = number;
+        fields["Input.Token"] = token;
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await client.PostAsync(new Uri("/grievance/status", UriKind.Relative), content);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string Receipt(string html, string testId)
+    {
+        var match = Regex.Match(html, $"data-testid=\"{testId}\"[^>]*>(?<v>[^<]+)<");
+        Assert.True(match.Success, "No " + testId + " in the page.");
+        return WebUtility.HtmlDecode(match.Groups["v"].Value).Trim();
+    }
+
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)" */?>""")]
+    private static partial Regex Hidden();
+}

@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using EasternSelect.Data;
+using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Casework;
+using EasternSelect.Domain.Security;
+using EasternSelect.Portal.Features.Grievances;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasternSelect.Portal.Tests;
+
+public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
+{
+    private readonly IServiceProvider _services = fixture.Factory.Services;
+
+    public static TheoryData<string> RolesWithoutIdentity => new(Roles.All.Where(r => r is not (Roles.SupplierHead or Roles.Executive or Roles.ThirdPartyAuditor)));
+
+    [Fact]
+    public async Task YearCounts_2020_Are65AsInTheSeedReport()
+    {
+        await using var scope = Scope("exec-1", Roles.Executive, out var service);
+
+        var counts = await service.YearCountsAsync(2020, CancellationToken.None);
+
+        Assert.Equal(65, counts.Sum(c => c.Count));
+        Assert.All(counts, c => Assert.NotNull(c.Outcome));
+        Assert.True(counts.Select(c => c.Topic).Distinct().Count() >= 3);
+    }
+
+    [Theory]
+    [MemberData(nameof(RolesWithoutIdentity))]
+    public async Task RevealIdentity_EveryOtherRole_IsRefused(string role)
+    {
+        var id = await NewGrievanceAsync();
+        await using var scope = Scope("someone-" + role, role, out var service);
+
+        await Assert.ThrowsAnyAsync<UnauthorizedAccessException>(() => service.RevealIdentityAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Detail_OfficerSeesTheCaseButTheIdentityIsProtected()
+    {
+        var id = await NewGrievanceAsync();
+        await using var scope = Scope("officer-1", Roles.SupplierOfficer, out var service);
+
+        var detail = await service.GetAsync(id, CancellationToken.None);
+
+        Assert.NotNull(detail);
+        Assert.True(detail.Identity.Protected);
+        Assert.Null(detail.Identity.CompanyName);
+        Assert.Null(detail.Identity.ContactPhone);
+    }
+
+    [Theory]
+    [InlineData(Roles.SupplierHead)]
+    [InlineData(Roles.Executive)]
+    public async Task RevealIdentity_HeadOrExecutive_SeesItAndTheViewIsAudited(string role)
+    {
+        var id = await NewGrievanceAsync();
+        await using var scope = Scope("reader-" + role, role, out var service);
+
+        var masked = await service.GetAsync(id, CancellationToken.None);
+        var identity = await service.RevealIdentityAsync(id, CancellationToken.None);
+
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("0922-***-333", masked!.Identity.ContactPhone);
+        Assert.Equal("0922111333", identity!.ContactPhone);
+        Assert.Equal("好品質食品有限公司", identity.CompanyName);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditAction.ViewPersonalData && a.EntityType == nameof(Grievance) && a.EntityKey == key && a.UserId == "reader-" + role));
+    }
+
+    [Fact]
+    public async Task Auditor_SeesOnlyAssignedCases_AndTheIdentityOnlyOfThose()
+    {
+        var assigned = await NewGrievanceAsync();
+        var other = await NewGrievanceAsync();
+        var auditorId = await AuditorUserAsync("auditor.scope@test.local");
+        await using (var head = Scope("head-1", Roles.SupplierHead, out var headService))
+        {
+            var result = await headService.AssignAuditorAsync(assigned, auditorId, (await headService.GetAsync(assigned, CancellationToken.None))!.Version, CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join(",", result.Errors));
+        }
+
+        await using var scope = Scope(auditorId, Roles.ThirdPartyAuditor, out var service);
+        var page = await service.SearchAsync(new GrievanceQuery(false, null, 0, 100), CancellationToken.None);
+
+        Assert.Equal([assigned], page.Items.Select(i => i.Id));
+        Assert.Null(await service.GetAsync(other, CancellationToken.None));
+        Assert.NotNull(await service.RevealIdentityAsync(assigned, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.RevealIdentityAsync(other, CancellationToken.None));
+        Assert.False((await service.GetAsync(assigned, CancellationToken.None))!.Identity.Protected);
+    }
+
+    [Fact]
+    public async Task Close_NeedsTheAuditorsConclusionAndTheHeadsSignOff()
+    {
+        var id = await NewGrievanceAsync();
+        var auditorId = await AuditorUserAsync("auditor.close@test.local");
+        await using var head = Scope("head-close", Roles.SupplierHead, out var headService);
+        await using var auditor = Scope(auditorId, Roles.ThirdPartyAuditor, out var auditorService);
+        async Task<Guid> V() => (await headService.GetAsync(id, CancellationToken.None))!.Version;
+        await headService.TakeAsync(id, await V(), CancellationToken.None);
+        await headService.MoveAsync(id, CaseStatus.Investigating, null, await V(), CancellationToken.None);
+        await headService.MoveAsync(id, CaseStatus.Resolved, null, await V(), CancellationToken.None);
+
+        var noAuditor = await headService.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
+        await headService.AssignAuditorAsync(id, auditorId, await V(), CancellationToken.None);
+        var headConcludes = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => headService.ConcludeAsync(id, GrievanceOutcome.Substantiated, "屬實", Guid.Empty, CancellationToken.None));
+        await auditorService.RecordFindingAsync(id, "調閱對帳單，確認延遲撥款", await V(), CancellationToken.None);
+        var concluded = await auditorService.ConcludeAsync(id, GrievanceOutcome.Substantiated, "貨款延遲屬實", await V(), CancellationToken.None);
+        var noSignOff = await headService.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => auditorService.SignOffAsync(id, Guid.Empty, CancellationToken.None));
+        var signed = await headService.SignOffAsync(id, await V(), CancellationToken.None);
+        var closed = await headService.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
+
+        Assert.Equal(["Grievance.Error.NoConclusion"], noAuditor.Errors);
+        Assert.NotNull(headConcludes);
+        Assert.True(concluded.Succeeded, string.Join(",", concluded.Errors));
+        Assert.Equal(["Grievance.Error.NoSignOff"], noSignOff.Errors);
+        Assert.True(signed.Succeeded);
+        Assert.True(closed.Succeeded);
+        Assert.Equal(CaseStatus.Closed, (await headService.GetAsync(id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Digest_ReadMarksArePerPerson()
+    {
+        var id = await NewGrievanceAsync();
+        await using var head = Scope("head-digest", Roles.SupplierHead, out var headService);
+        await using var exec = Scope("exec-digest", Roles.Executive, out var execService);
+
+        var before = (await headService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
+        await headService.MarkReadAsync(id, CancellationToken.None);
+        var headView = (await headService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
+        var execView = (await execService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
+
+        Assert.False(before.ReadByMe);
+        Assert.True(before.New);
+        Assert.True(headView.ReadByMe);
+        Assert.True(headView.ReadByHead);
+        Assert.False(headView.ReadByExecutive);
+        Assert.False(execView.ReadByMe);
+        Assert.True(execView.ReadByHead);
+    }
+
+    [Fact]
+    public async Task Digest_ChangeAfterReading_IsUnreadAgain()
+    {
+        var id = await NewGrievanceAsync();
+        await using var head = Scope("head-change", Roles.SupplierHead, out var headService);
+        await headService.MarkReadAsync(id, CancellationToken.None);
+        await Task.Delay(20);
+
+        await headService.AddNoteAsync(id, "已請財務部提供撥款紀錄", (await headService.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+
+        Assert.False((await headService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id).ReadByMe);
+    }
+
+    [Fact]
+    public async Task Escalations_DemoGrievanceUnreadForDays_IsEscalated()
+    {
+        await using var scope = Scope("exec-esc", Roles.Executive, out var service);
+
+        var rows = await service.EscalationsAsync(CancellationToken.None);
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.True(r.Overdue));
+    }
+
+    [Fact]
+    public async Task Status_WithTheTokenOnly_AndTheTokenIsStoredHashed()
+    {
+        await using var scope = Scope("anon", Roles.CxAgent, out var service);
+        var (receipt, errors) = await service.SubmitPublicAsync(Form(), [], CancellationToken.None);
+
+        var status = await service.StatusAsync(receipt!.Number, receipt.Token, CancellationToken.None);
+        var wrong = await service.StatusAsync(receipt.Number, receipt.Token[..^1] + "x", CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var stored = await db.Grievances.Where(g => g.Number == receipt.Number).Select(g => g.TokenHash).SingleAsync();
+
+        Assert.Empty(errors);
+        Assert.Equal(CaseStatus.New, status!.Status);
+        Assert.Null(wrong);
+        Assert.NotEqual(receipt.Token, stored);
+        Assert.Equal(Grievance.HashToken(receipt.Token), stored);
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Changes != null && a.Changes.Contains(receipt.Token)));
+    }
+
+    [Fact]
+    public async Task SubmitPublic_AnonymousStoresNoIdentity_AndNamedNeedsContact()
+    {
+        await using var scope = Scope("anon", Roles.CxAgent, out var service);
+        var anonymous = Form();
+        anonymous.Anonymous = true;
+        var missing = Form();
+        missing.ContactPhone = null;
+        missing.ContactEmail = null;
+
+        var (receipt, _) = await service.SubmitPublicAsync(anonymous, [], CancellationToken.None);
+        var (none, errors) = await service.SubmitPublicAsync(missing, [], CancellationToken.None);
+
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var stored = await db.Grievances.Where(g => g.Number == receipt!.Number).Select(g => new { g.CompanyName, g.ContactName, g.ContactPhone, g.ContactEmail }).SingleAsync();
+        Assert.Equal(new { CompanyName = (string?)null, ContactName = (string?)null, ContactPhone = (string?)null, ContactEmail = (string?)null }, stored);
+        Assert.Null(none);
+        Assert.Single(errors);
+    }
+
+    private static GrievanceForm Form() => new()
+    {
+        Topic = GrievanceTopic.PaymentsFees,
+        Subject = "貨款撥付延遲",
+        Description = "三月份貨款至今未撥付，請協助查明。",
+        CompanyName = "好品質食品有限公司",
+        ContactName = "林美華",
+        ContactPhone = "0922111333",
+        ContactEmail = "mei@goodfood.com.tw",
+    };
+
+    private async Task<int> NewGrievanceAsync()
+    {
+        await using var scope = Scope("officer-new", Roles.SupplierOfficer, out var service);
+        var result = await service.RecordAsync(Form(), CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(",", result.Errors));
+        return result.Id!.Value;
+    }
+
+    private async Task<string> AuditorUserAsync(string email)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "稽核 " + email, CreatedUtc = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, "Auditor!Pass2026x")).Succeeded);
+            await users.AddToRoleAsync(user, Roles.ThirdPartyAuditor);
+        }
+
+        return user.Id;
+    }
+
+    private AsyncServiceScope Scope(string id, string role, out GrievanceService service)
+    {
+        var scope = _services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
+        service = scope.ServiceProvider.GetRequiredService<GrievanceService>();
+        return scope;
+    }
+}
