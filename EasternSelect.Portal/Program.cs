@@ -101,6 +101,8 @@ builder.Services.AddSingleton<EasternSelect.Portal.Features.Reports.PdfReportRen
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.ReportService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.SupplierEsgSection>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.TrainingEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.InspectionEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.CommitteeEsgSection>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.ProductReviewService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyGatherer>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyMeetingService>();

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Committees;
+using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Committees;
@@ -125,6 +128,57 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         var anomaly = Assert.Single(anomalies);
         Assert.Equal((AnomalyKind.Delisting, inMonth, a), (anomaly.Kind, anomaly.ProductId!.Value, anomaly.SupplierId!.Value));
         Assert.Equal($"/suppliers/{a}", anomaly.Link);
+    }
+
+    [Fact]
+    public async Task Gather_RejectedLotFailedSpotCheckAndAuditFindingOfAMonth_AreGatheredWithTheirLinks()
+    {
+        var (a, _) = await TwoSuppliersAsync();
+        var productId = await DelistedProductAsync(a, new DateTime(2018, 1, 15, 0, 0, 0, DateTimeKind.Utc), "Q1");
+        var otherProductId = await DelistedProductAsync(a, new DateTime(2018, 1, 15, 0, 0, 0, DateTimeKind.Utc), "Q2");
+        int rejected, reinspection, accepted, nextMonth, failed, passed, auditId, findingId;
+        await using (var seed = _services.CreateAsyncScope())
+        {
+            var db = seed.ServiceProvider.GetRequiredService<PortalDbContext>();
+            IncomingLot Lot(DateOnly received, LotDecision decision, bool re = false) => new()
+            {
+                SupplierId = a, ProductId = productId, Category = SupplierCategory.Food, LotNumber = "GATHER-" + Guid.NewGuid().ToString("N")[..8],
+                ReceivedOn = received, Month = IncomingLot.MonthOf(received), LotSize = 500, Status = LotStatus.Decided, Decision = decision,
+                IsReinspection = re, InspectedOn = received, UnitsSampled = 50, DefectsFound = re ? 0 : 4,
+            };
+            var lots = new[]
+            {
+                Lot(new DateOnly(2018, 9, 12), LotDecision.Rejected), Lot(new DateOnly(2018, 9, 20), LotDecision.Rejected, re: true),
+                Lot(new DateOnly(2018, 9, 21), LotDecision.Accepted), Lot(new DateOnly(2018, 10, 1), LotDecision.Rejected),
+            };
+            db.IncomingLots.AddRange(lots);
+            var month = new SpotCheckMonth { Month = new DateOnly(2018, 9, 1), ConfirmedById = "qa-m", ConfirmedByName = "qa-m", ConfirmedUtc = new DateTime(2018, 9, 1, 0, 0, 0, DateTimeKind.Utc) };
+            var fail = new SpotCheckItem { ProductId = productId, Outcome = SpotCheckOutcome.Fail, Findings = "標示缺漏", InspectedUtc = new DateTime(2018, 9, 18, 0, 0, 0, DateTimeKind.Utc) };
+            var pass = new SpotCheckItem { ProductId = otherProductId, Outcome = SpotCheckOutcome.Pass, InspectedUtc = new DateTime(2018, 9, 19, 0, 0, 0, DateTimeKind.Utc) };
+            month.Items.AddRange([fail, pass]);
+            db.SpotCheckMonths.Add(month);
+            var finding = new AuditFinding { Item = Enum.GetValues<FactoryItem>()[0], Severity = DefectClass.Major, Description = "倉儲溫度紀錄缺漏" };
+            var audit = new FactoryAudit { SupplierId = a, Reason = AuditReason.Oem, AuditDate = new DateOnly(2018, 9, 25), FactoryName = "測試工廠", AuditorName = "稽核員" };
+            audit.Findings.Add(finding);
+            db.FactoryAudits.Add(audit);
+            await db.SaveChangesAsync();
+            (rejected, reinspection, accepted, nextMonth) = (lots[0].Id, lots[1].Id, lots[2].Id, lots[3].Id);
+            (failed, passed, auditId, findingId) = (fail.Id, pass.Id, audit.Id, finding.Id);
+        }
+
+        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyGatherer gatherer);
+        var anomalies = await gatherer.GatherAsync(new DateOnly(2018, 9, 1), CancellationToken.None);
+
+        var lot = Assert.Single(anomalies, x => x.Kind == AnomalyKind.RejectedLot);
+        Assert.Equal((rejected, a, productId, $"/inspections/lots/{rejected}"), (lot.SourceId, lot.SupplierId!.Value, lot.ProductId!.Value, lot.Link));
+        var spot = Assert.Single(anomalies, x => x.Kind == AnomalyKind.FailedSpotCheck);
+        Assert.Equal((failed, a, "/inspections/spot-checks?month=2018-09"), (spot.SourceId, spot.SupplierId!.Value, spot.Link));
+        Assert.Contains("標示缺漏", spot.Summary, StringComparison.Ordinal);
+        var audited = Assert.Single(anomalies, x => x.Kind == AnomalyKind.FactoryAuditFinding);
+        Assert.Equal((findingId, a, new DateOnly(2018, 9, 25), $"/inspections/audits/{auditId}"), (audited.SourceId, audited.SupplierId!.Value, audited.OccurredOn, audited.Link));
+        Assert.Contains("倉儲溫度紀錄缺漏", audited.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(anomalies, x => x.Kind == AnomalyKind.RejectedLot && (x.SourceId == reinspection || x.SourceId == accepted || x.SourceId == nextMonth));
+        Assert.DoesNotContain(anomalies, x => x.Kind == AnomalyKind.FailedSpotCheck && x.SourceId == passed);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Committees;
+using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Sampling;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,14 +11,14 @@ namespace EasternSelect.Portal.Features.Committees;
 /// <summary>
 /// Gathers a month's anomalies for the 品質異常會議 from every source into one list of <see cref="Anomaly"/>.
 /// Adding a source is one method: write <c>static Task&lt;List&lt;Anomaly&gt;&gt; XxxAsync(PortalDbContext, DateTime fromUtc, DateTime toUtc, CancellationToken)</c>
-/// and name it in <see cref="Sources"/>. Rejected lots, failed spot checks, factory-audit findings, quality complaints and
-/// major cases are built on other branches and join here when they are merged.
+/// and name it in <see cref="Sources"/>. Quality complaints and major cases are built on
+/// other branches and join here when they are merged.
 /// </summary>
 public sealed class AnomalyGatherer(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
 {
     private delegate Task<List<Anomaly>> Source(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 
-    private static readonly Source[] Sources = [DelistingsAsync];
+    private static readonly Source[] Sources = [DelistingsAsync, RejectedLotsAsync, FailedSpotChecksAsync, FactoryAuditFindingsAsync];
 
     /// <summary>The anomalies of the month that <paramref name="month"/> falls in, oldest first.</summary>
     public async Task<IReadOnlyList<Anomaly>> GatherAsync(DateOnly month, CancellationToken ct)
@@ -41,5 +43,54 @@ public sealed class AnomalyGatherer(IDbContextFactory<PortalDbContext> contexts,
             .Select(p => new { p.Id, p.Sku, p.Name, p.SupplierId, SupplierName = p.Supplier!.Name, p.DelistedUtc, p.DelistingReason }).ToListAsync(ct);
         return rows.Select(p => new Anomaly(AnomalyKind.Delisting, p.Id, p.SupplierId, p.SupplierName, p.Id, p.Name, DateOnly.FromDateTime(p.DelistedUtc!.Value),
             $"{p.Sku}：{p.DelistingReason}", string.Create(CultureInfo.InvariantCulture, $"/suppliers/{p.SupplierId}"))).ToList();
+    }
+
+    /// <summary>入庫批退: original inspections (not re-inspections) received in the month and decided Rejected, linked to the lot.</summary>
+    private static async Task<List<Anomaly>> RejectedLotsAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var from = DateOnly.FromDateTime(fromUtc);
+        var to = DateOnly.FromDateTime(toUtc);
+        var rows = await db.IncomingLots.AsNoTracking()
+            .Where(l => !l.IsReinspection && l.Status == LotStatus.Decided && l.Decision == LotDecision.Rejected && l.ReceivedOn >= from && l.ReceivedOn < to)
+            .Select(l => new { l.Id, l.LotNumber, l.SupplierId, SupplierName = l.Supplier!.Name, l.ProductId, ProductName = l.Product!.Name, l.ReceivedOn, l.InspectedOn, l.DefectsFound, l.UnitsSampled })
+            .ToListAsync(ct);
+        return rows.Select(l => new Anomaly(AnomalyKind.RejectedLot, l.Id, l.SupplierId, l.SupplierName, l.ProductId, l.ProductName, l.InspectedOn ?? l.ReceivedOn,
+            string.Create(CultureInfo.InvariantCulture, $"{l.LotNumber}：{l.DefectsFound}/{l.UnitsSampled}"),
+            string.Create(CultureInfo.InvariantCulture, $"/inspections/lots/{l.Id}"))).ToList();
+    }
+
+    /// <summary>月檢抽驗不合格: spot-check items of the month's list recorded as failed, linked to that month's spot-check list.</summary>
+    private static async Task<List<Anomaly>> FailedSpotChecksAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var first = DateOnly.FromDateTime(fromUtc);
+        var end = DateOnly.FromDateTime(toUtc);
+        var rows = await (from item in db.SpotCheckItems.AsNoTracking()
+                          join month in db.SpotCheckMonths.AsNoTracking() on item.SpotCheckMonthId equals month.Id
+                          where month.Month >= first && month.Month < end && !item.Removed && item.Outcome == SpotCheckOutcome.Fail
+                          select new
+                          {
+                              item.Id, month.Month, item.ProductId, ProductName = item.Product!.Name, item.Product.SupplierId, SupplierName = item.Product.Supplier!.Name,
+                              item.Findings, item.InspectedUtc,
+                          }).ToListAsync(ct);
+        return rows.Select(i => new Anomaly(AnomalyKind.FailedSpotCheck, i.Id, i.SupplierId, i.SupplierName, i.ProductId, i.ProductName,
+            i.InspectedUtc is { } at ? DateOnly.FromDateTime(at) : i.Month, i.Findings ?? string.Empty,
+            string.Create(CultureInfo.InvariantCulture, $"/inspections/spot-checks?month={i.Month:yyyy-MM}"))).ToList();
+    }
+
+    /// <summary>訪廠稽核缺失: the findings of factory audits held in the month, linked to the audit.</summary>
+    private static async Task<List<Anomaly>> FactoryAuditFindingsAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var first = DateOnly.FromDateTime(fromUtc);
+        var end = DateOnly.FromDateTime(toUtc);
+        var rows = await (from f in db.Set<AuditFinding>().AsNoTracking()
+                          join a in db.FactoryAudits.AsNoTracking() on f.FactoryAuditId equals a.Id
+                          where a.AuditDate >= first && a.AuditDate < end
+                          select new
+                          {
+                              f.Id, AuditId = a.Id, a.SupplierId, SupplierName = a.Supplier!.Name, a.ProductId, ProductName = a.Product != null ? a.Product.Name : null,
+                              a.AuditDate, a.FactoryName, f.Description,
+                          }).ToListAsync(ct);
+        return rows.Select(f => new Anomaly(AnomalyKind.FactoryAuditFinding, f.Id, f.SupplierId, f.SupplierName, f.ProductId, f.ProductName, f.AuditDate,
+            $"{f.FactoryName}：{f.Description}", string.Create(CultureInfo.InvariantCulture, $"/inspections/audits/{f.AuditId}"))).ToList();
     }
 }

@@ -7,21 +7,45 @@ public enum ReportParameterKind
     None,
     YearRange,
     Year,
+
+    /// <summary><c>?meeting={id}</c>, required.</summary>
+    Meeting,
+
+    /// <summary><c>?meeting={id}[&amp;supplier={id}]</c>.</summary>
+    MeetingSupplier,
 }
 
 /// <summary>
 /// A report the portal offers: its key (the URL /reports/{key}.pdf|.xlsx), title, the policy that admits a
 /// person to it, its parameters, and whether it exists as PDF (the big list exports are Excel only).
 /// </summary>
-public sealed record ReportDefinition(string Key, string TitleKey, string DescriptionKey, string Policy, ReportParameterKind Parameters, bool HasPdf = true)
+public sealed record ReportDefinition(string Key, string TitleKey, string DescriptionKey, string Policy, ReportParameterKind Parameters, bool HasPdf = true, bool Listed = true)
 {
     public bool HasOnScreen => HasPdf;
 }
 
 /// <summary>The parsed, checked parameters of one report request.</summary>
-public sealed record ReportParameters(int From, int To, int Year)
+public sealed record ReportParameters(int From, int To, int Year, int Meeting = 0, int? Supplier = null)
 {
     public static readonly ReportParameters None = new(0, 0, 0);
+}
+
+/// <summary>A report asked for a record that does not exist (an unknown meeting): the endpoint answers 404.</summary>
+public sealed class ReportNotFoundException : Exception
+{
+    public ReportNotFoundException()
+    {
+    }
+
+    public ReportNotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    public ReportNotFoundException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
 }
 
 public static class ReportCatalog
@@ -31,6 +55,8 @@ public static class ReportCatalog
     public const string Suppliers = "suppliers";
     public const string Products = "products";
     public const string Esg = "esg";
+    public const string CommitteeMinutes = "committee";
+    public const string AnomalyMinutes = "anomaly-meeting";
 
     public static readonly IReadOnlyList<ReportDefinition> All =
     [
@@ -39,6 +65,8 @@ public static class ReportCatalog
         new(Training, "Reports.Training.Title", "Reports.Training.Description", Policies.Reports, ReportParameterKind.YearRange),
         new(Suppliers, "Reports.Suppliers.Title", "Reports.Suppliers.Description", Policies.Reports, ReportParameterKind.None),
         new(Products, "Reports.Products.Title", "Reports.Products.Description", Policies.Reports, ReportParameterKind.None, HasPdf: false),
+        new(CommitteeMinutes, "Committee.MinutesTitle", "Committee.MinutesTitle", Policies.ProductProposals, ReportParameterKind.Meeting, Listed: false),
+        new(AnomalyMinutes, "Anomaly.MinutesTitle", "Anomaly.MinutesTitle", Policies.AnomalyMeetings, ReportParameterKind.MeetingSupplier, Listed: false),
     ];
 
     public static ReportDefinition? Find(string key) => All.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal));

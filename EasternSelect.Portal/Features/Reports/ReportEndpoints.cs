@@ -45,6 +45,8 @@ public static class ReportEndpoints
         {
             ReportParameterKind.Year => string.Create(CultureInfo.InvariantCulture, $"-{parameters.Year}"),
             ReportParameterKind.YearRange => string.Create(CultureInfo.InvariantCulture, $"-{parameters.From}-{parameters.To}"),
+            ReportParameterKind.Meeting or ReportParameterKind.MeetingSupplier => string.Create(CultureInfo.InvariantCulture, $"-{parameters.Meeting}")
+                + (parameters.Supplier is { } s ? string.Create(CultureInfo.InvariantCulture, $"-supplier-{s}") : string.Empty),
             _ => string.Empty,
         };
         return report.Key + suffix + "." + format;
@@ -59,6 +61,8 @@ public static class ReportEndpoints
         {
             ReportParameterKind.Year => string.Create(CultureInfo.InvariantCulture, $"?year={parameters.Year}"),
             ReportParameterKind.YearRange => string.Create(CultureInfo.InvariantCulture, $"?from={parameters.From}&to={parameters.To}"),
+            ReportParameterKind.Meeting or ReportParameterKind.MeetingSupplier => string.Create(CultureInfo.InvariantCulture, $"?meeting={parameters.Meeting}")
+                + (parameters.Supplier is { } s ? string.Create(CultureInfo.InvariantCulture, $"&supplier={s}") : string.Empty),
             _ => string.Empty,
         };
     }
@@ -71,7 +75,16 @@ public static class ReportEndpoints
             return TypedResults.Problem(detail: error, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var bytes = format == "pdf" ? await reports.PdfAsync(report, parameters, ct) : await reports.XlsxAsync(report, parameters, ct);
+        byte[] bytes;
+        try
+        {
+            bytes = format == "pdf" ? await reports.PdfAsync(report, parameters, ct) : await reports.XlsxAsync(report, parameters, ct);
+        }
+        catch (ReportNotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+
         return TypedResults.File(bytes, format == "pdf" ? ReportService.PdfType : ReportService.XlsxType, FileName(report, parameters, format));
     }
 

@@ -3,6 +3,7 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Privacy;
 using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Committees;
 using EasternSelect.Portal.Features.Reports.Esg;
 using EasternSelect.Portal.Features.Reviews;
 using EasternSelect.Portal.Features.Training;
@@ -31,6 +32,8 @@ public sealed class ReportService(
     ReviewService reviews,
     TrainingService training,
     IEnumerable<IEsgSection> esgSections,
+    ProductReviewService productReviews,
+    AnomalyMeetingService anomalyMeetings,
     PdfReportRenderer pdf,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l)
@@ -45,7 +48,7 @@ public sealed class ReportService(
         var result = new List<ReportDefinition>();
         foreach (var report in ReportCatalog.All)
         {
-            if ((await authorization.AuthorizeAsync(currentUser.Principal, report.Policy)).Succeeded)
+            if (report.Listed && (await authorization.AuthorizeAsync(currentUser.Principal, report.Policy)).Succeeded)
             {
                 result.Add(report);
             }
@@ -89,6 +92,22 @@ public sealed class ReportService(
                 return Check(new ReportParameters(year - 2, year, year));
             }
 
+            case ReportParameterKind.Meeting:
+            case ReportParameterKind.MeetingSupplier:
+            {
+                if (!TryId(query("meeting"), out var meeting) || meeting is null)
+                {
+                    return (null, l["Reports.MeetingInvalid"]);
+                }
+
+                if (!TryId(query("supplier"), out var supplier) || (supplier is not null && report.Parameters == ReportParameterKind.Meeting))
+                {
+                    return (null, l["Reports.SupplierInvalid"]);
+                }
+
+                return (ReportParameters.None with { Meeting = meeting.Value, Supplier = supplier }, null);
+            }
+
             default:
                 return (ReportParameters.None, null);
         }
@@ -112,6 +131,10 @@ public sealed class ReportService(
             ReportCatalog.Training => await TrainingAsync(parameters, ct),
             ReportCatalog.Suppliers => await SuppliersAsync(ct),
             ReportCatalog.Esg => await EsgAsync(parameters.Year, ct),
+            ReportCatalog.CommitteeMinutes => ReportBuilders.ProductReviewMinutes(
+                await productReviews.BuildMinutesAsync(parameters.Meeting, ct) ?? throw new ReportNotFoundException("No such product-review meeting."), l),
+            ReportCatalog.AnomalyMinutes => ReportBuilders.AnomalyMinutes(
+                await anomalyMeetings.BuildMinutesAsync(parameters.Meeting, parameters.Supplier, ct) ?? throw new ReportNotFoundException("No such anomaly meeting."), l),
             _ => throw new NotSupportedException($"The report {report.Key} has no document."),
         };
     }
@@ -259,7 +282,25 @@ public sealed class ReportService(
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year);
     }
 
+    /// <summary>An optional positive id: empty is null; anything else not a positive whole number fails.</summary>
+    private static bool TryId(string? text, out int? id)
+    {
+        id = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            id = value;
+            return true;
+        }
+
+        return false;
+    }
+
     private Task AuditAsync(ReportDefinition report, ReportParameters p, string format, int bytes, CancellationToken ct) =>
         auditLog.WriteAsync(AuditAction.Export, currentUser.Actor, "Report", report.Key,
-            string.Create(CultureInfo.InvariantCulture, $"{report.Key}.{format}: from {p.From} to {p.To}, {bytes} bytes"), ct);
+            string.Create(CultureInfo.InvariantCulture, $"{report.Key}.{format}: from {p.From} to {p.To}, meeting {p.Meeting}, supplier {p.Supplier}, {bytes} bytes"), ct);
 }

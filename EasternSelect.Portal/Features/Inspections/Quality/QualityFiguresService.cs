@@ -88,6 +88,25 @@ public sealed class QualityFiguresService(IDbContextFactory<PortalDbContext> con
             [.. worst.Select(w => (w.Key, names.GetValueOrDefault(w.Key, "?"), w.Figures))]);
     }
 
+    /// <summary>
+    /// A calendar year's figures (total and by category) for reports such as the ESG chapter: the same sums as
+    /// <see cref="FiguresAsync"/>, aggregates only. The caller checks its own policy.
+    /// </summary>
+    public static async Task<(QualityFigures Total, IReadOnlyList<(SupplierCategory Category, QualityFigures Figures)> ByCategory)> YearFiguresAsync(
+        PortalDbContext db, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 1);
+        var lots = db.IncomingLots.AsNoTracking().Where(x => !x.IsReinspection && x.Month >= from && x.Month <= to);
+        var byCategory = await Aggregate(lots.GroupBy(x => x.Category)).ToListAsync(ct);
+        var total = new QualityFigures(
+            "total", byCategory.Sum(m => m.Figures.LotsReceived), byCategory.Sum(m => m.Figures.LotsDecided), byCategory.Sum(m => m.Figures.LotsRejected),
+            byCategory.Sum(m => m.Figures.UnitsReceived), byCategory.Sum(m => m.Figures.UnitsDecided), byCategory.Sum(m => m.Figures.UnitsReturned),
+            byCategory.Sum(m => m.Figures.EstimatedDefective), byCategory.Sum(m => m.Figures.UnitsShort));
+        return (total, [.. byCategory.OrderBy(c => c.Key).Select(c => (c.Key, c.Figures))]);
+    }
+
     /// <summary>Rewrites the lot-derived fields of every supplier's record for the month from its lots.</summary>
     public async Task<int> RecomputeMonthAsync(DateOnly month, CancellationToken ct)
     {

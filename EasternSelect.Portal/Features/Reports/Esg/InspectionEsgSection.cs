@@ -1,0 +1,61 @@
+using EasternSelect.Data;
+using EasternSelect.Domain.Inspections;
+using EasternSelect.Portal.Features.Inspections.Quality;
+using EasternSelect.Portal.Infrastructure.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EasternSelect.Portal.Features.Reports.Esg;
+
+/// <summary>
+/// 品質檢驗: the year's inspection ratio and pass rate by category, factory audits by reason, and the defect /
+/// shortage / return rates against their ≤ 3% targets (from the incoming lots, as on the quality page). Aggregates only.
+/// </summary>
+public sealed class InspectionEsgSection(IDbContextFactory<PortalDbContext> contexts, IStringLocalizer<SharedResource> l) : IEsgSection
+{
+    public int Order => 300;
+
+    public async Task<IReadOnlyList<ReportSection>> BuildAsync(int year, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (total, byCategory) = await QualityFiguresService.YearFiguresAsync(db, year, ct);
+        var from = new DateOnly(year, 1, 1);
+        var to = from.AddYears(1);
+        var audits = await db.FactoryAudits.AsNoTracking().Where(a => a.AuditDate >= from && a.AuditDate < to)
+            .GroupBy(a => a.Reason).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var auditCounts = Enum.GetValues<AuditReason>().Select(r => (Reason: r, Count: audits.FirstOrDefault(a => a.Key == r)?.Count ?? 0)).ToList();
+
+        ReportCell Rate(decimal percent) => ReportCell.Percent(percent / 100m, 1);
+        var categories = new ReportTable(
+            l["Reports.Esg.InspectionByCategory"],
+            [
+                new(l["Suppliers.Category"]), new(l["Quality.LotsReceived"], CellKind.Number), new(l["Quality.LotsDecided"], CellKind.Number),
+                new(l["Quality.InspectionRatio"], CellKind.Percent), new(l["Quality.PassRate"], CellKind.Percent),
+            ],
+            byCategory.Select(c => (IReadOnlyList<ReportCell>)
+            [
+                ReportCell.Of(l["SupplierCategory." + c.Category].Value), ReportCell.Of(c.Figures.LotsReceived), ReportCell.Of(c.Figures.LotsDecided),
+                Rate(c.Figures.InspectionRatio), Rate(c.Figures.PassRate),
+            ]).ToList(),
+            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(total.LotsReceived), ReportCell.Of(total.LotsDecided), Rate(total.InspectionRatio), Rate(total.PassRate)]);
+        var auditTable = new ReportTable(
+            l["Reports.Esg.AuditsByReason"],
+            [new(l["Reports.Esg.AuditReason"]), new(l["Reports.Esg.AuditCount"], CellKind.Number)],
+            auditCounts.Select(a => (IReadOnlyList<ReportCell>)[ReportCell.Of(l["AuditReason." + a.Reason].Value), ReportCell.Of(a.Count)]).ToList(),
+            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(auditCounts.Sum(a => a.Count))]);
+        var target = QualityFigures.TargetPercent / 100m;
+        var kpis = new ReportKpis(
+            [
+                new KpiTile(l["Quality.DefectRate"], target, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.ShortageRate"], target, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.ReturnRate"], target, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+            ],
+            l["Reports.Target"], l["Reports.Met"], l["Reports.NotMet"]);
+        var text = l["Reports.Esg.InspectionText", year, total.LotsDecided, auditCounts.Sum(a => a.Count)].Value;
+        return
+        [
+            new(l["Reports.Esg.Inspection"], [new ReportParagraph(text), kpis, categories]),
+            new(l["Reports.Esg.FactoryAudits"], [auditTable]),
+        ];
+    }
+}
