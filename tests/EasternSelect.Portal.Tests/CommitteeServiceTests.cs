@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using EasternSelect.Data;
+using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Qualification;
@@ -125,7 +126,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
 
         var anomalies = await gatherer.GatherAsync(new DateOnly(2019, 3, 1), CancellationToken.None);
 
-        var anomaly = Assert.Single(anomalies);
+        var anomaly = Assert.Single(anomalies, x => x.Kind == AnomalyKind.Delisting);
         Assert.Equal((AnomalyKind.Delisting, inMonth, a), (anomaly.Kind, anomaly.ProductId!.Value, anomaly.SupplierId!.Value));
         Assert.Equal($"/suppliers/{a}", anomaly.Link);
     }
@@ -179,6 +180,48 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         Assert.Contains("倉儲溫度紀錄缺漏", audited.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(anomalies, x => x.Kind == AnomalyKind.RejectedLot && (x.SourceId == reinspection || x.SourceId == accepted || x.SourceId == nextMonth));
         Assert.DoesNotContain(anomalies, x => x.Kind == AnomalyKind.FailedSpotCheck && x.SourceId == passed);
+    }
+
+    [Fact]
+    public async Task Gather_QualityComplaintsAndMajorCasesOfAMonth_AreGatheredWithoutPersonalData()
+    {
+        var (a, _) = await TwoSuppliersAsync();
+        var productId = await DelistedProductAsync(a, new DateTime(2017, 1, 15, 0, 0, 0, DateTimeKind.Utc), "C1");
+        int quality, major, delivery, nextMonth;
+        await using (var seed = _services.CreateAsyncScope())
+        {
+            var db = seed.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var topicId = await db.ComplaintCategories.Select(t => t.Id).FirstAsync();
+            Complaint Case(string number, DateTime opened, RootCause? cause, bool isMajor) => new()
+            {
+                Number = number, OpenedUtc = opened, ClosureDueUtc = opened.AddDays(7), LastActivityUtc = opened,
+                Description = "王小明 0912345678 商品有異味", CustomerName = "王小明", CustomerPhone = "0912345678",
+                CategoryId = topicId, ProductId = productId, SupplierId = a, RootCause = cause, IsMajor = isMajor,
+                Status = cause is null ? CaseStatus.Investigating : CaseStatus.Closed, ClosedUtc = cause is null ? null : opened.AddDays(3),
+            };
+            var cases = new[]
+            {
+                Case("T-GATHER-Q", new DateTime(2017, 5, 3, 0, 0, 0, DateTimeKind.Utc), RootCause.QualityDefect, false),
+                Case("T-GATHER-M", new DateTime(2017, 5, 9, 0, 0, 0, DateTimeKind.Utc), null, true),
+                Case("T-GATHER-D", new DateTime(2017, 5, 10, 0, 0, 0, DateTimeKind.Utc), RootCause.Delivery, false),
+                Case("T-GATHER-N", new DateTime(2017, 5, 30, 0, 0, 0, DateTimeKind.Utc), RootCause.QualityDefect, false),
+            };
+            cases[3].ClosedUtc = new DateTime(2017, 6, 2, 0, 0, 0, DateTimeKind.Utc);
+            db.Complaints.AddRange(cases);
+            await db.SaveChangesAsync();
+            (quality, major, delivery, nextMonth) = (cases[0].Id, cases[1].Id, cases[2].Id, cases[3].Id);
+        }
+
+        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyGatherer gatherer);
+        var anomalies = await gatherer.GatherAsync(new DateOnly(2017, 5, 1), CancellationToken.None);
+
+        var q = Assert.Single(anomalies, x => x.Kind == AnomalyKind.QualityComplaint);
+        Assert.Equal((quality, a, productId, $"/complaints/{quality}"), (q.SourceId, q.SupplierId!.Value, q.ProductId!.Value, q.Link));
+        var m = Assert.Single(anomalies, x => x.Kind == AnomalyKind.MajorCase);
+        Assert.Equal(major, m.SourceId);
+        Assert.DoesNotContain(anomalies, x => x.SourceId == delivery || x.SourceId == nextMonth);
+        Assert.All(anomalies, x => Assert.DoesNotContain("王小明", x.Summary, StringComparison.Ordinal));
+        Assert.All(anomalies, x => Assert.DoesNotContain("0912", x.Summary, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data;
+using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
@@ -11,14 +12,13 @@ namespace EasternSelect.Portal.Features.Committees;
 /// <summary>
 /// Gathers a month's anomalies for the 品質異常會議 from every source into one list of <see cref="Anomaly"/>.
 /// Adding a source is one method: write <c>static Task&lt;List&lt;Anomaly&gt;&gt; XxxAsync(PortalDbContext, DateTime fromUtc, DateTime toUtc, CancellationToken)</c>
-/// and name it in <see cref="Sources"/>. Quality complaints and major cases are built on
-/// other branches and join here when they are merged.
+/// and name it in <see cref="Sources"/>.
 /// </summary>
 public sealed class AnomalyGatherer(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
 {
     private delegate Task<List<Anomaly>> Source(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct);
 
-    private static readonly Source[] Sources = [DelistingsAsync, RejectedLotsAsync, FailedSpotChecksAsync, FactoryAuditFindingsAsync];
+    private static readonly Source[] Sources = [DelistingsAsync, RejectedLotsAsync, FailedSpotChecksAsync, FactoryAuditFindingsAsync, QualityComplaintsAsync, MajorCasesAsync];
 
     /// <summary>The anomalies of the month that <paramref name="month"/> falls in, oldest first.</summary>
     public async Task<IReadOnlyList<Anomaly>> GatherAsync(DateOnly month, CancellationToken ct)
@@ -92,5 +92,33 @@ public sealed class AnomalyGatherer(IDbContextFactory<PortalDbContext> contexts,
                           }).ToListAsync(ct);
         return rows.Select(f => new Anomaly(AnomalyKind.FactoryAuditFinding, f.Id, f.SupplierId, f.SupplierName, f.ProductId, f.ProductName, f.AuditDate,
             $"{f.FactoryName}：{f.Description}", string.Create(CultureInfo.InvariantCulture, $"/inspections/audits/{f.AuditId}"))).ToList();
+    }
+
+    /// <summary>品質客訴: complaints closed in the month with a quality-defect root cause, linked to the complaint.</summary>
+    private static Task<List<Anomaly>> QualityComplaintsAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
+        ComplaintsAsync(db, AnomalyKind.QualityComplaint, db.Complaints.Where(c => c.RootCause == RootCause.QualityDefect && c.ClosedUtc >= fromUtc && c.ClosedUtc < toUtc), ct);
+
+    /// <summary>重大客訴: major cases opened in the month, linked to the complaint.</summary>
+    private static Task<List<Anomaly>> MajorCasesAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
+        ComplaintsAsync(db, AnomalyKind.MajorCase, db.Complaints.Where(c => c.IsMajor && c.OpenedUtc >= fromUtc && c.OpenedUtc < toUtc), ct);
+
+    // The summary names the case number and topic only: a complaint's description may hold personal data.
+    private static async Task<List<Anomaly>> ComplaintsAsync(PortalDbContext db, AnomalyKind kind, IQueryable<Complaint> complaints, CancellationToken ct)
+    {
+        var rows = await complaints.AsNoTracking()
+            .Select(c => new
+            {
+                c.Id,
+                c.Number,
+                c.SupplierId,
+                SupplierName = db.Suppliers.Where(s => s.Id == c.SupplierId).Select(s => s.Name).FirstOrDefault(),
+                c.ProductId,
+                ProductName = db.Products.Where(p => p.Id == c.ProductId).Select(p => p.Name).FirstOrDefault(),
+                Topic = db.ComplaintCategories.Where(t => t.Id == c.CategoryId).Select(t => t.NameZh).FirstOrDefault(),
+                On = kind == AnomalyKind.QualityComplaint ? c.ClosedUtc!.Value : c.OpenedUtc,
+            })
+            .ToListAsync(ct);
+        return rows.Select(c => new Anomaly(kind, c.Id, c.SupplierId, c.SupplierName, c.ProductId, c.ProductName, DateOnly.FromDateTime(c.On),
+            $"{c.Number}：{c.Topic}", string.Create(CultureInfo.InvariantCulture, $"/complaints/{c.Id}"))).ToList();
     }
 }
