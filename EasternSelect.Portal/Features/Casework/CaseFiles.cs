@@ -35,6 +35,20 @@ public static class CaseFiles
         _ => false,
     };
 
+    /// <summary>
+    /// Saves the files, then lets <paramref name="attach"/> link them to their case (the links need the files' ids),
+    /// in one transaction: a file is never stored without its case, nor a case without the files sent with it.
+    /// </summary>
+    public static async Task SaveWithFilesAsync(PortalDbContext db, IReadOnlyCollection<StoredFile> files, Action attach, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Files.AddRange(files);
+        await db.SaveChangesAsync(ct);
+        attach();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     public static async Task<(StoredFile? File, string? Error)> ReadAsync(string fileName, long length, Stream content, string uploadedBy, DateTime utc, CancellationToken ct)
     {
         if (Check(fileName, length) is { } error)

@@ -271,10 +271,7 @@ public sealed class ComplaintService(
             return CaseResult.Fail(error!);
         }
 
-        db.Files.Add(file);
-        await db.SaveChangesAsync(ct);
-        c.Attach(file.Id, file.FileName, file.Length, by, Now());
-        await db.SaveChangesAsync(ct);
+        await CaseFiles.SaveWithFilesAsync(db, [file], () => c.Attach(file.Id, file.FileName, file.Length, by, Now()), ct);
         return CaseResult.Ok(id);
     }
 

@@ -222,10 +222,7 @@ public sealed class GrievanceService(
             return CaseResult.Fail(error!);
         }
 
-        db.Files.Add(file);
-        await db.SaveChangesAsync(ct);
-        g.Attach(file.Id, file.FileName, file.Length, by, Now());
-        await db.SaveChangesAsync(ct);
+        await CaseFiles.SaveWithFilesAsync(db, [file], () => g.Attach(file.Id, file.FileName, file.Length, by, Now()), ct);
         return CaseResult.Ok(id);
     }
 
@@ -347,21 +344,20 @@ public sealed class GrievanceService(
             TokenHash = tokenHash,
         };
         grievance.Open(await NextNumberAsync(db, now, ct), now, settings.Sla.ClosureDue(now, settings.Calendar), null, by);
-        db.Files.AddRange(stored);
         db.Grievances.Add(grievance);
-        await db.SaveChangesAsync(ct);
-        foreach (var file in stored)
+        await CaseFiles.SaveWithFilesAsync(db, stored, () =>
         {
-            grievance.Attach(file.Id, file.FileName, file.Length, by, now);
-        }
+            foreach (var file in stored)
+            {
+                grievance.Attach(file.Id, file.FileName, file.Length, by, now);
+            }
 
-        var link = "/grievances/" + grievance.Id.ToString(CultureInfo.InvariantCulture);
-        foreach (var role in new[] { Roles.SupplierHead, Roles.Executive, Roles.SupplierOfficer })
-        {
-            db.Notifications.Add(NotificationService.ForRole(role, "Notification.GrievanceNew", grievance.Number, link, now));
-        }
-
-        await db.SaveChangesAsync(ct);
+            var link = "/grievances/" + grievance.Id.ToString(CultureInfo.InvariantCulture);
+            foreach (var role in new[] { Roles.SupplierHead, Roles.Executive, Roles.SupplierOfficer })
+            {
+                db.Notifications.Add(NotificationService.ForRole(role, "Notification.GrievanceNew", grievance.Number, link, now));
+            }
+        }, ct);
         return (grievance.Number, grievance.Id, []);
     }
 
