@@ -248,19 +248,7 @@ public static class IncomingLotSeeder
 
     private static IncomingLot Reinspect(IncomingLot original, Random random, DateOnly on, InspectionStream[] streams, DateOnly today, DateTime utc)
     {
-        var lot = new IncomingLot
-        {
-            SupplierId = original.SupplierId,
-            ProductId = original.ProductId,
-            Category = original.Category,
-            LotNumber = original.LotNumber,
-            ReceivedOn = original.ReceivedOn,
-            Month = original.Month,
-            LotSize = original.LotSize,
-            UnitsShort = original.UnitsShort,
-            IsReinspection = true,
-            Note = "矯正措施完成後複檢",
-        };
+        var lot = original.NewReinspection("矯正措施完成後複檢");
         var classes = streams.Select(stream =>
         {
             var plan = SamplingTables.Plan(lot.LotSize, InspectionLevel.II, stream.Aql, stream.Severity);

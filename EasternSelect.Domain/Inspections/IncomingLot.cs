@@ -85,6 +85,25 @@ public sealed class IncomingLot : AggregateRoot
 
     public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
+    /// <summary>
+    /// A re-inspection (複檢) of this lot: the same delivery at the same level, not counted by the switching rules.
+    /// The caller links it to this lot and its corrective action once their ids are known.
+    /// </summary>
+    public IncomingLot NewReinspection(string? note) => new()
+    {
+        SupplierId = SupplierId,
+        ProductId = ProductId,
+        Category = Category,
+        LotNumber = LotNumber,
+        ReceivedOn = ReceivedOn,
+        Month = Month,
+        LotSize = LotSize,
+        UnitsShort = UnitsShort,
+        Level = Level,
+        IsReinspection = true,
+        Note = note,
+    };
+
     /// <summary>Error keys for a lot's receipt data; empty when valid.</summary>
     public static IReadOnlyList<string> ValidateReceipt(string? lotNumber, DateOnly? receivedOn, int lotSize, int unitsShort, DateOnly today)
     {

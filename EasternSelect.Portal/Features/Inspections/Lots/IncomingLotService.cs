@@ -344,22 +344,9 @@ public sealed class IncomingLotService(
 
         var actionId = await db.CorrectiveActions.Where(c => c.IncomingLotId == originalLotId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
         var today = Today;
-        var lot = new IncomingLot
-        {
-            SupplierId = original.SupplierId,
-            ProductId = original.ProductId,
-            Category = original.Category,
-            LotNumber = original.LotNumber,
-            ReceivedOn = original.ReceivedOn,
-            Month = original.Month,
-            LotSize = original.LotSize,
-            UnitsShort = original.UnitsShort,
-            Level = original.Level,
-            IsReinspection = true,
-            ReinspectionOfLotId = original.Id,
-            CorrectiveActionId = actionId,
-            Note = string.Format(CultureInfo.CurrentCulture, l["Lots.ReinspectionNote"], today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        };
+        var lot = original.NewReinspection(string.Format(CultureInfo.CurrentCulture, l["Lots.ReinspectionNote"], today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        lot.ReinspectionOfLotId = original.Id;
+        lot.CorrectiveActionId = actionId;
         db.IncomingLots.Add(lot);
         await db.SaveChangesAsync(ct);
         return new LotResult(true, [], lot.Id);
