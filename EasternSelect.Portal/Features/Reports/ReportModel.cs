@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace EasternSelect.Portal.Features.Reports;
 
@@ -8,6 +9,7 @@ namespace EasternSelect.Portal.Features.Reports;
 /// </summary>
 public sealed record ReportDocument(string Title, string? Subtitle, IReadOnlyList<ReportSection> Sections)
 {
+    [JsonIgnore]
     public IEnumerable<ReportTable> Tables => Sections.SelectMany(s => s.Blocks).OfType<ReportTable>();
 
     /// <summary>Every text the document shows, for building a font that holds exactly the glyphs it needs.</summary>
@@ -32,6 +34,12 @@ public sealed record ReportDocument(string Title, string? Subtitle, IReadOnlyLis
 
 public sealed record ReportSection(string Heading, IReadOnlyList<ReportBlock> Blocks);
 
+/// <summary>A block of a section. The type names in JSON are part of frozen ESG snapshots: never rename them.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(ReportParagraph), "paragraph")]
+[JsonDerivedType(typeof(ReportTable), "table")]
+[JsonDerivedType(typeof(ReportKpis), "kpis")]
+[JsonDerivedType(typeof(ReportChart), "chart")]
 public abstract record ReportBlock
 {
     public abstract IEnumerable<string> Texts(CultureInfo culture);
@@ -50,8 +58,11 @@ public enum CellKind
     Date,
 }
 
-/// <summary>One table cell. A percent is a fraction (0.98 shows as 98%); <paramref name="Decimals"/> applies to numbers and percents.</summary>
-public sealed record ReportCell(CellKind Kind, string? Text = null, decimal? Number = null, DateOnly? Date = null, int Decimals = 0)
+/// <summary>
+/// One table cell. A percent is a fraction (0.98 shows as 98%); <paramref name="Decimals"/> applies to numbers and
+/// percents. <paramref name="Link"/> is the drill-down list of the records the figure was computed from (on screen only).
+/// </summary>
+public sealed record ReportCell(CellKind Kind, string? Text = null, decimal? Number = null, DateOnly? Date = null, int Decimals = 0, string? Link = null)
 {
     public static readonly ReportCell Empty = new(CellKind.Text, string.Empty);
 
@@ -63,7 +74,11 @@ public sealed record ReportCell(CellKind Kind, string? Text = null, decimal? Num
 
     public static ReportCell Of(DateOnly? date) => new(CellKind.Date, Date: date);
 
+    [JsonIgnore]
     public bool IsNumeric => Kind is CellKind.Number or CellKind.Percent;
+
+    /// <summary>The same cell linking to the drill-down list of its records.</summary>
+    public ReportCell To(string? link) => this with { Link = link };
 
     /// <summary>The shown text: thousands separators, percent without a space (98%), ISO dates.</summary>
     public string Display(CultureInfo culture) => Kind switch
@@ -75,6 +90,7 @@ public sealed record ReportCell(CellKind Kind, string? Text = null, decimal? Num
     };
 
     /// <summary>The Excel number format of the cell.</summary>
+    [JsonIgnore]
     public string ExcelFormat => Kind switch
     {
         CellKind.Number => Decimals == 0 ? "#,##0" : "#,##0." + new string('0', Decimals),
@@ -100,9 +116,10 @@ public enum KpiGoal
     AtMost,
 }
 
-/// <summary>A KPI tile: the target, the actual figure, and whether the target is met.</summary>
-public sealed record KpiTile(string Label, decimal Target, decimal Actual, KpiGoal Goal, CellKind Kind = CellKind.Number, int Decimals = 0, string? Unit = null)
+/// <summary>A KPI tile: the target, the actual figure, whether the target is met, and the drill-down list of its records.</summary>
+public sealed record KpiTile(string Label, decimal Target, decimal Actual, KpiGoal Goal, CellKind Kind = CellKind.Number, int Decimals = 0, string? Unit = null, string? Link = null)
 {
+    [JsonIgnore]
     public bool Met => Goal == KpiGoal.AtLeast ? Actual >= Target : Actual <= Target;
 
     public string ActualText(CultureInfo culture) => Format(Actual, culture);
