@@ -6,6 +6,7 @@ using EasternSelect.Portal.Features.Admin.Users;
 using EasternSelect.Portal.Features.Grievances;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
+using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Features.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
@@ -103,6 +104,8 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.TrainingEsgSection>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.InspectionEsgSection>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.CommitteeEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.EsgReport>();
+builder.Services.AddReportRecords();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.ProductReviewService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyGatherer>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyMeetingService>();

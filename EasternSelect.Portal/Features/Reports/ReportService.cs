@@ -31,7 +31,7 @@ public sealed class ReportService(
     AuditLog auditLog,
     ReviewService reviews,
     TrainingService training,
-    IEnumerable<IEsgSection> esgSections,
+    EsgReport esg,
     ProductReviewService productReviews,
     AnomalyMeetingService anomalyMeetings,
     PdfReportRenderer pdf,
@@ -130,7 +130,7 @@ public sealed class ReportService(
             ReportCatalog.SupplierReviews => await SupplierReviewsAsync(parameters, ct),
             ReportCatalog.Training => await TrainingAsync(parameters, ct),
             ReportCatalog.Suppliers => await SuppliersAsync(ct),
-            ReportCatalog.Esg => await EsgAsync(parameters.Year, ct),
+            ReportCatalog.Esg => await esg.BuildAsync(parameters.Year, ct),
             ReportCatalog.CommitteeMinutes => ReportBuilders.ProductReviewMinutes(
                 await productReviews.BuildMinutesAsync(parameters.Meeting, ct) ?? throw new ReportNotFoundException("No such product-review meeting."), l),
             ReportCatalog.AnomalyMinutes => ReportBuilders.AnomalyMinutes(
@@ -256,17 +256,6 @@ public sealed class ReportService(
             ]).ToList(),
             [ReportCell.Of(l["Reports.SupplierTotal", suppliers.Count].Value), .. Enumerable.Repeat(ReportCell.Empty, 7), ReportCell.Of(suppliers.Sum(s => s.YearlyTransactionVolume))]);
         return new ReportDocument(l["Reports.Suppliers.Title"], l["Reports.Suppliers.Subtitle"], [new(l["Suppliers.Title"], [table])]);
-    }
-
-    private async Task<ReportDocument> EsgAsync(int year, CancellationToken ct)
-    {
-        var sections = new List<ReportSection>();
-        foreach (var section in esgSections.OrderBy(s => s.Order))
-        {
-            sections.AddRange(await section.BuildAsync(year, ct));
-        }
-
-        return new ReportDocument(l["Reports.Esg.Chapter"], l["Reports.Esg.Subtitle", year], sections);
     }
 
     private string Range(ReportParameters p) => l["Reports.YearRange", p.From, p.To];

@@ -26,6 +26,12 @@ public static class Policies
     public const string Reports = nameof(Reports);
     public const string EsgReport = nameof(EsgReport);
 
+    /// <summary>Freezing a year's ESG figures as the signed-off, published snapshot.</summary>
+    public const string EsgFreeze = nameof(EsgFreeze);
+
+    /// <summary>The drill-down page behind report and KPI figures; each record source checks its own policy too.</summary>
+    public const string ReportRecords = nameof(ReportRecords);
+
     /// <summary>The menu group 委員會: anyone admitted by either committee.</summary>
     public const string Committees = nameof(Committees);
 
@@ -74,6 +80,8 @@ public static class Policies
         [InspectionApprove] = [Roles.QaManager],
         [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [EsgReport] = [Roles.Executive, Roles.SupplierHead, Roles.QaManager],
+        [EsgFreeze] = [Roles.Executive],
+        [ReportRecords] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive, Roles.CxAgent, Roles.MajorCaseTeam],
         [Committees] = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [ProductProposals] = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.Executive],
         [ProposalSubmit] = [Roles.Merchandiser],
