@@ -7,7 +7,7 @@ namespace EasternSelect.BrowserTests;
 public sealed partial class DashboardBrowserTests(BrowserFixture fixture)
 {
     [SkippableFact]
-    public async Task Executive_OpensDashboard_ChartsDrawAndTheClosureTileOpensItsMaskedRecords()
+    public async Task Executive_OpensDashboard_ChartsDrawAndTheComplaintTileOpensItsMaskedRecords()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var page = await fixture.PageAsAsync("executive@demo.local");
@@ -16,15 +16,17 @@ public sealed partial class DashboardBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=dashboard-executive]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=dashboard-qa]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=exec-quality-chart] svg path").First).ToBeAttachedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=exec-closure-chart] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=exec-quality-chart]")).ToContainTextAsync("目標上限 3%");
         await Assertions.Expect(page.Locator("[data-testid=exec-defect-shortage]")).ToContainTextAsync("目標 ≤ 3.00%");
         await BrowserFixture.ScreenshotAsync(page, "dashboard-executive");
-        var closed = Number().Match(await page.Locator("[data-testid=exec-closure-rate]").InnerTextAsync()) is { Success: true } m ? m.Groups[2].Value : "?";
+        // The demo has no shipped volumes for the window, so the tile says how many complaints it would divide.
+        var opened = Opened().Match(await page.Locator("[data-testid=exec-complaint-rate]").InnerTextAsync());
+        Assert.True(opened.Success);
 
-        await page.ClickAsync("[data-testid=exec-closure-rate-link]");
+        await page.ClickAsync("[data-testid=exec-complaint-rate-link]");
 
-        await page.WaitForURLAsync(url => url.Contains("/dashboard/records/complaints", StringComparison.Ordinal) && url.Contains("filter=Closed", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator("[data-testid=records-scope]")).ToContainTextAsync("共 " + closed + " 筆");
+        await page.WaitForURLAsync(url => url.Contains("/dashboard/records/complaints", StringComparison.Ordinal) && url.Contains("filter=Opened", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=records-scope]")).ToContainTextAsync("共 " + opened.Groups[1].Value + " 筆");
         await Assertions.Expect(page.Locator("[data-testid=record-customer]").First).ToContainTextAsync("*");
         await BrowserFixture.ScreenshotAsync(page, "dashboard-executive-records");
         await page.Context.CloseAsync();
@@ -54,7 +56,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>"7 日內結案 {0}／結案 {1} 件": group 2 is the number of closed complaints.</summary>
-    [GeneratedRegex(@"7 日內結案 ([\d,]+)／結案 ([\d,]+) 件")]
-    private static partial Regex Number();
+    /// <summary>"尚未輸入出貨量（客訴 {0} 件）".</summary>
+    [GeneratedRegex(@"客訴 ([\d,]+) 件")]
+    private static partial Regex Opened();
 }
