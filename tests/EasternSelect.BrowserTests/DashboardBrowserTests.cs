@@ -56,6 +56,34 @@ public sealed partial class DashboardBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task CxAgentAndSupplierHead_OpenDashboard_SeeTheirPanelsAndTheSlaTileFiltersTheComplaints()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var head = await fixture.PageAsAsync("supplier.head@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(head, "/dashboard");
+        await Assertions.Expect(head.Locator("[data-testid=dashboard-supplier]")).ToBeVisibleAsync();
+        await Assertions.Expect(head.Locator("[data-testid=supplier-grievances-unread]")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(head, "dashboard-supplier-head");
+        await head.Context.CloseAsync();
+
+        var page = await fixture.PageAsAsync("cx.agent@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(page, "/dashboard");
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-cx]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=cx-sla-chart] svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-cx");
+        var onTrack = (await page.Locator("[data-testid=cx-sla-on-track-link]").InnerTextAsync()).Trim();
+
+        await page.ClickAsync("[data-testid=cx-sla-on-track-link]");
+
+        await page.WaitForURLAsync(url => url.Contains("/complaints?view=Open&sla=OnTrack", StringComparison.Ordinal));
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=complaint-sla-filter]")).ToContainTextAsync("時效內");
+        await Assertions.Expect(page.Locator("[data-testid=complaint-table] .mud-table-pagination-caption").Last).ToContainTextAsync("共 " + onTrack + " 筆");
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-cx-complaints");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>"尚未輸入出貨量（客訴 {0} 件）".</summary>
     [GeneratedRegex(@"客訴 ([\d,]+) 件")]
     private static partial Regex Opened();
