@@ -117,6 +117,7 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.NotificationSe
 builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintKpiService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Grievances.GrievanceService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Dashboard.DashboardService>();
 builder.Services.AddPublicRateLimits(builder.Configuration);
 
 var app = builder.Build();

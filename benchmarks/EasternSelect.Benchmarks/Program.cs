@@ -33,6 +33,13 @@ if (args is ["complaints", var complaintsDatabase, ..])
     return await EasternSelect.Benchmarks.ComplaintsBenchmark.RunAsync(complaintsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20);
 }
 
+if (args is ["dashboards", var dashboardsDatabase, ..])
+{
+    var dashboardRuns = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+    var clocks = args.Skip(3).Select(a => DateOnly.ParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+    return await EasternSelect.Benchmarks.DashboardsBenchmark.RunAsync(dashboardsDatabase, dashboardRuns, clocks);
+}
+
 if (args.Length < 1)
 {
     Console.Error.WriteLine("Usage: EasternSelect.Benchmarks \"<SQLite connection string>\" [runs]");

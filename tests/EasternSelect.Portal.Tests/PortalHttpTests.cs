@@ -59,6 +59,11 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
         var expected = new List<string> { "nav-home" };
+        if (MenuPolicyRoles.Dashboards.Contains(role))
+        {
+            expected.Add("nav-dashboard");
+        }
+
         if (MenuPolicyRoles.Suppliers.Contains(role))
         {
             expected.AddRange(["nav-suppliers", "nav-training"]);
@@ -146,6 +151,12 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("supplier.officer@demo.local", "/grievances/digest")]
     [InlineData("auditor@demo.local", "/grievances/digest")]
     [InlineData("admin@demo.local", "/grievances")]
+    [InlineData("merchandiser@demo.local", "/dashboard")]
+    [InlineData("committee@demo.local", "/dashboard")]
+    [InlineData("auditor@demo.local", "/dashboard")]
+    [InlineData("admin@demo.local", "/dashboard")]
+    [InlineData("cx.agent@demo.local", "/dashboard/records/lots")]
+    [InlineData("supplier.head@demo.local", "/dashboard/records/complaints")]
     public async Task Page_OtherRolesPage_Returns403(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -170,6 +181,19 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [InlineData("major.case@demo.local", "/complaints/kpis")]
     [InlineData("auditor@demo.local", "/grievances")]
     [InlineData("executive@demo.local", "/grievances/digest")]
+    [InlineData("qa.inspector@demo.local", "/dashboard")]
+    [InlineData("qa.manager@demo.local", "/dashboard")]
+    [InlineData("supplier.officer@demo.local", "/dashboard")]
+    [InlineData("supplier.head@demo.local", "/dashboard")]
+    [InlineData("cx.agent@demo.local", "/dashboard")]
+    [InlineData("major.case@demo.local", "/dashboard")]
+    [InlineData("executive@demo.local", "/dashboard")]
+    [InlineData("executive@demo.local", "/dashboard/records/lots?filter=Rejected")]
+    [InlineData("executive@demo.local", "/dashboard/records/complaints?from=2026-01&to=2026-12&filter=ClosedLate")]
+    [InlineData("qa.manager@demo.local", "/inspections/lots?month=2026-11&decision=Inspected&action=Overdue")]
+    [InlineData("cx.agent@demo.local", "/complaints?view=Open&sla=Breached")]
+    [InlineData("supplier.officer@demo.local", "/suppliers/reviews?tab=InProgress")]
+    [InlineData("qa.manager@demo.local", "/suppliers/tiering?evaluation=1")]
     public async Task Page_OwnRolesPage_Returns200(string email, string path)
     {
         using var client = await _factory.SignedInClientAsync(email);
@@ -177,6 +201,24 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("qa.inspector@demo.local", "dashboard-qa")]
+    [InlineData("qa.manager@demo.local", "dashboard-qa")]
+    [InlineData("supplier.officer@demo.local", "dashboard-supplier")]
+    [InlineData("supplier.head@demo.local", "dashboard-supplier")]
+    [InlineData("cx.agent@demo.local", "dashboard-cx")]
+    [InlineData("major.case@demo.local", "dashboard-cx")]
+    [InlineData("executive@demo.local", "dashboard-executive")]
+    public async Task Dashboard_EachRole_ShowsOnlyItsPanel(string email, string panel)
+    {
+        using var client = await _factory.SignedInClientAsync(email);
+
+        var html = await client.GetStringAsync(new Uri("/dashboard", UriKind.Relative));
+
+        var shown = DashboardPanel().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Equal([panel], shown);
     }
 
     [Fact]
@@ -268,6 +310,9 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [GeneratedRegex("data-testid=\"(nav-[a-z-]+)\"")]
     private static partial Regex NavItem();
 
+    [GeneratedRegex("data-testid=\"(dashboard-(?:qa|supplier|cx|executive))\"")]
+    private static partial Regex DashboardPanel();
+
 }
 
 /// <summary>The roles the tests expect in each menu group, written out independently of Policies.</summary>
@@ -284,6 +329,7 @@ internal static class MenuPolicyRoles
     public static readonly string[] ComplaintKpis = [Roles.CxAgent, Roles.MajorCaseTeam, Roles.QaManager, Roles.Executive];
     public static readonly string[] Grievances = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor];
     public static readonly string[] GrievanceDigest = [Roles.SupplierHead, Roles.Executive];
+    public static readonly string[] Dashboards = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
 }
 

@@ -330,6 +330,9 @@ namespace EasternSelect.Data.Migrations.SqlServer
 
                     b.HasIndex("Kind", "Status", "ClosureDueUtc");
 
+                    b.HasIndex("Kind", "OpenedUtc", "ClosedUtc", "ClosedWithinTarget")
+                        .HasDatabaseName("IX_Cases_Kind_OpenedUtc_Closure");
+
                     b.ToTable("Cases", (string)null);
 
                     b.HasDiscriminator<string>("Kind").HasValue("CaseFile");

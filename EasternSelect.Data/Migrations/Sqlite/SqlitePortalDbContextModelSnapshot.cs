@@ -316,6 +316,9 @@ namespace EasternSelect.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Status", "ClosureDueUtc");
 
+                    b.HasIndex("Kind", "OpenedUtc", "ClosedUtc", "ClosedWithinTarget")
+                        .HasDatabaseName("IX_Cases_Kind_OpenedUtc_Closure");
+
                     b.ToTable("Cases", (string)null);
 
                     b.HasDiscriminator<string>("Kind").HasValue("CaseFile");

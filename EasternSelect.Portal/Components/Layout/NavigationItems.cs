@@ -16,6 +16,10 @@ public static class NavigationItems
 {
     public static readonly IReadOnlyList<NavigationGroup> Groups =
     [
+        new("Nav.Dashboard", Icons.Material.Filled.Dashboard, Policies.Dashboards,
+        [
+            new("dashboard", "Nav.Dashboard", "/dashboard", Icons.Material.Filled.Dashboard, Policies.Dashboards),
+        ]),
         new("Nav.Suppliers", Icons.Material.Filled.Factory, Policies.ProductCatalogue,
         [
             new("suppliers", "Nav.SupplierRegistry", "/suppliers", Icons.Material.Filled.Store, Policies.SupplierRegistry, ExactMatch: true),

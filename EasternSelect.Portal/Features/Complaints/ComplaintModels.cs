@@ -47,7 +47,8 @@ public enum ComplaintView
     All,
 }
 
-public sealed record ComplaintQuery(string? Search, ComplaintView View, int? CategoryId, ComplaintChannel? Channel, int Page, int PageSize);
+/// <summary><paramref name="Sla"/>: open complaints whose closure clock is on track, due soon or breached (the dashboard's SLA chart).</summary>
+public sealed record ComplaintQuery(string? Search, ComplaintView View, int? CategoryId, ComplaintChannel? Channel, int Page, int PageSize, SlaStatus? Sla = null);
 
 public sealed record ComplaintRow(
     int Id, string Number, DateTime OpenedUtc, ComplaintChannel Channel, string Category, CaseStatus Status, bool IsMajor,

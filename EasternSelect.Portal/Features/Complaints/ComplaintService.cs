@@ -31,6 +31,8 @@ public sealed class ComplaintService(
 {
     public const int MaxPageSize = 100;
 
+    private static readonly CaseStatus[] NotClosed = [.. Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Closed)];
+
     public async Task<IReadOnlyList<ComplaintCategoryView>> CategoriesAsync(bool activeOnly, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Complaints);
@@ -79,6 +81,11 @@ public sealed class ComplaintService(
             cases = cases.Where(c => c.Number == term || c.OrderNumber == term || c.Number.StartsWith(term));
         }
 
+        if (query.Sla is { } sla)
+        {
+            cases = WithClosureSla(cases, sla, now, settings.Sla.ClosureWarning);
+        }
+
         if (query.CategoryId is { } category)
         {
             cases = cases.Where(c => c.CategoryId == category);
@@ -106,6 +113,25 @@ public sealed class ComplaintService(
             c.Id, c.Number, c.OpenedUtc, c.Channel, categories.GetValueOrDefault(c.CategoryId, "?"), c.Status, c.IsMajor, c.AssigneeName,
             PersonalDataMask.Name(c.CustomerName), PersonalDataMask.Phone(c.CustomerPhone),
             SlaView.Of(settings, now, c.ClosureDueUtc, c.ClosedUtc, c.FirstResponseDueUtc, c.FirstResponseUtc))).ToList(), total);
+    }
+
+    /// <summary>
+    /// Open (not closed) complaints whose closure clock stands at <paramref name="sla"/> at <paramref name="nowUtc"/>, the SQL
+    /// form of <see cref="SlaClock.Evaluate"/>: breached past the due time, due soon within the warning window, else on track.
+    /// </summary>
+    public static IQueryable<Complaint> WithClosureSla(IQueryable<Complaint> complaints, SlaStatus sla, DateTime nowUtc, TimeSpan warning)
+    {
+        ArgumentNullException.ThrowIfNull(complaints);
+        // Status IN (every status but Closed) rather than != Closed, so the (Kind, Status, ClosureDueUtc) index is searched, not scanned.
+        var open = complaints.Where(c => NotClosed.Contains(c.Status));
+        var soon = nowUtc + warning;
+        return sla switch
+        {
+            SlaStatus.Breached => open.Where(c => c.ClosureDueUtc < nowUtc),
+            SlaStatus.DueSoon => open.Where(c => c.ClosureDueUtc >= nowUtc && c.ClosureDueUtc <= soon),
+            SlaStatus.OnTrack => open.Where(c => c.ClosureDueUtc > soon),
+            _ => open.Where(c => false),
+        };
     }
 
     public async Task<ComplaintDetail?> GetAsync(int id, CancellationToken ct)

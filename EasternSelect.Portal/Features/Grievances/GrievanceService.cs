@@ -235,9 +235,20 @@ public sealed class GrievanceService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var me = Me();
         var since = Now().AddDays(-DigestDays);
-        var recent = db.Grievances.AsNoTracking().Where(g => g.LastActivityUtc >= since
-            || !db.GrievanceReads.Any(r => r.GrievanceId == g.Id && r.UserId == me && r.ReadUtc >= g.LastActivityUtc) && g.Status != CaseStatus.Closed);
+        var unread = UnreadBy(db, me).Select(g => g.Id);
+        var recent = db.Grievances.AsNoTracking().Where(g => g.LastActivityUtc >= since || unread.Contains(g.Id));
         return await RowsAsync(db, recent, ct);
+    }
+
+    /// <summary>
+    /// Open grievances the person has not read since their last change (<see cref="GrievanceDigestRule.IsUnread"/> in SQL):
+    /// the digest lists them, the dashboard counts them. The caller checks <see cref="Policies.GrievanceDigest"/>.
+    /// </summary>
+    public static IQueryable<Grievance> UnreadBy(PortalDbContext db, string? userId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Grievances.AsNoTracking().Where(g => g.Status != CaseStatus.Closed
+            && !db.GrievanceReads.Any(r => r.GrievanceId == g.Id && r.UserId == userId && r.ReadUtc >= g.LastActivityUtc));
     }
 
     /// <summary>Grievances unread by the general manager or the head after the next working day (their home pages show these).</summary>

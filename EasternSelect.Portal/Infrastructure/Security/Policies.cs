@@ -63,6 +63,15 @@ public static class Policies
     public const string GrievanceDigest = nameof(GrievanceDigest);
     public const string GrievanceAudit = nameof(GrievanceAudit);
 
+    /// <summary>The role dashboards at /dashboard: each person sees the panels of their roles.</summary>
+    public const string Dashboards = nameof(Dashboards);
+
+    /// <summary>The executive panel (all KPIs against targets).</summary>
+    public const string ExecutiveDashboard = nameof(ExecutiveDashboard);
+
+    /// <summary>The incoming-lot records behind the quality KPIs (QA and the executive drill-down).</summary>
+    public const string QualityKpis = nameof(QualityKpis);
+
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -102,6 +111,9 @@ public static class Policies
         [GrievanceIdentity] = [Roles.SupplierHead, Roles.Executive, Roles.ThirdPartyAuditor],
         [GrievanceDigest] = [Roles.SupplierHead, Roles.Executive],
         [GrievanceAudit] = [Roles.ThirdPartyAuditor],
+        [Dashboards] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
+        [ExecutiveDashboard] = [Roles.Executive],
+        [QualityKpis] = [Roles.QaInspector, Roles.QaManager, Roles.Executive],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 

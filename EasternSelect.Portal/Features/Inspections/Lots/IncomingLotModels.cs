@@ -28,7 +28,8 @@ public sealed class IncomingLotOptions
 }
 
 public sealed record LotQuery(
-    int? SupplierId, int? ProductId, LotDecisionFilter? Decision, DateOnly? Month, InspectionSeverity? StreamSeverity, int Page, int PageSize);
+    int? SupplierId, int? ProductId, LotDecisionFilter? Decision, DateOnly? Month, InspectionSeverity? StreamSeverity, int Page, int PageSize,
+    CorrectiveActionFilter? Action = null);
 
 public enum LotDecisionFilter
 {
@@ -36,6 +37,19 @@ public enum LotDecisionFilter
     Accepted,
     Rejected,
     Reinspection,
+
+    /// <summary>Decided original lots (no re-inspections): what the quality figures count as inspected.</summary>
+    Inspected,
+
+    /// <summary>Rejected original lots: the numerator of the quality figures' rejection rate.</summary>
+    RejectedOriginal,
+}
+
+/// <summary>Lots whose corrective-action request is open, or open past its due date.</summary>
+public enum CorrectiveActionFilter
+{
+    Open,
+    Overdue,
 }
 
 public sealed record LotRow(

@@ -56,8 +56,16 @@ public sealed class IncomingLotService(
             LotDecisionFilter.Accepted => lots.Where(x => x.Decision == LotDecision.Accepted),
             LotDecisionFilter.Rejected => lots.Where(x => x.Decision == LotDecision.Rejected),
             LotDecisionFilter.Reinspection => lots.Where(x => x.IsReinspection),
+            LotDecisionFilter.Inspected => lots.Where(x => x.Status == LotStatus.Decided && !x.IsReinspection),
+            LotDecisionFilter.RejectedOriginal => lots.Where(x => x.Decision == LotDecision.Rejected && !x.IsReinspection),
             _ => lots,
         };
+
+        if (query.Action is { } action)
+        {
+            var actions = OpenCorrectiveActions(db.CorrectiveActions, action == CorrectiveActionFilter.Overdue ? Today : null);
+            lots = lots.Where(x => actions.Any(c => c.IncomingLotId == x.Id));
+        }
 
         if (query.StreamSeverity is { } severity)
         {
@@ -75,6 +83,17 @@ public sealed class IncomingLotService(
                 db.CorrectiveActions.Where(c => c.IncomingLotId == x.Id).Select(c => (DateOnly?)c.DueOn).FirstOrDefault()))
             .ToListAsync(ct);
         return new PagedResult<LotRow>(rows, total);
+    }
+
+    /// <summary>
+    /// Open corrective-action requests; with <paramref name="overdueOn"/>, only those late on that day
+    /// (<see cref="CorrectiveAction.IsLate"/>: open and past the due date).
+    /// </summary>
+    public static IQueryable<CorrectiveAction> OpenCorrectiveActions(IQueryable<CorrectiveAction> actions, DateOnly? overdueOn)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        var open = actions.Where(c => c.Status == CorrectiveActionStatus.Open);
+        return overdueOn is { } today ? open.Where(c => c.DueOn < today) : open;
     }
 
     /// <summary>Qualified suppliers whose name or tax id matches, for the pickers.</summary>

@@ -107,6 +107,32 @@ public sealed class QualityFiguresService(IDbContextFactory<PortalDbContext> con
         return (total, [.. byCategory.OrderBy(c => c.Key).Select(c => (c.Key, c.Figures))]);
     }
 
+    /// <summary>
+    /// The figures of each month from <paramref name="fromMonth"/> to <paramref name="toMonth"/> (months without lots are
+    /// absent), the same sums as <see cref="FiguresAsync"/>, aggregated in SQL. The caller checks its own policy.
+    /// </summary>
+    public static async Task<IReadOnlyList<(DateOnly Month, QualityFigures Figures)>> MonthFiguresAsync(
+        PortalDbContext db, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = IncomingLot.MonthOf(fromMonth);
+        var to = IncomingLot.MonthOf(toMonth);
+        var lots = db.IncomingLots.AsNoTracking().Where(x => !x.IsReinspection && x.Month >= from && x.Month <= to);
+        var byMonth = await Aggregate(lots.GroupBy(x => x.Month)).ToListAsync(ct);
+        return [.. byMonth.OrderBy(m => m.Key).Select(m => (m.Key, m.Figures))];
+    }
+
+    /// <summary>The total of several months' figures.</summary>
+    public static QualityFigures Sum(string key, IEnumerable<QualityFigures> figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var list = figures.ToList();
+        return new QualityFigures(
+            key, list.Sum(m => m.LotsReceived), list.Sum(m => m.LotsDecided), list.Sum(m => m.LotsRejected),
+            list.Sum(m => m.UnitsReceived), list.Sum(m => m.UnitsDecided), list.Sum(m => m.UnitsReturned),
+            list.Sum(m => m.EstimatedDefective), list.Sum(m => m.UnitsShort));
+    }
+
     /// <summary>Rewrites the lot-derived fields of every supplier's record for the month from its lots.</summary>
     public async Task<int> RecomputeMonthAsync(DateOnly month, CancellationToken ct)
     {
