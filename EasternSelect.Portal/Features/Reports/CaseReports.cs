@@ -77,7 +77,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
         var rejectedTable = new ReportTable(
             l["Reports.Inspections.RejectedLots"],
             [
-                new(l["Reports.Inspections.LotNumber"]), new(l["Reports.Inspections.ReceivedOn"], CellKind.Date), new(l["Committee.Supplier"]),
+                new(l["Lots.LotNumber"]), new(l["Lots.ReceivedOn"], CellKind.Date), new(l["Committee.Supplier"]),
                 new(l["Committee.Product"]), new(l["Suppliers.Category"]), new(l["Reports.Inspections.DefectsFound"], CellKind.Number),
                 new(l["Reports.Inspections.EstimatedDefective"], CellKind.Number), new(l["Reports.Inspections.CorrectiveAction"]),
             ],
@@ -85,7 +85,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             [
                 ReportCell.Of(x.LotNumber), ReportCell.Of(x.ReceivedOn), ReportCell.Of(x.Supplier), ReportCell.Of($"{x.Sku} {x.Product}"),
                 ReportCell.Of(l["SupplierCategory." + x.Category].Value), ReportCell.Of(x.DefectsFound), ReportCell.Of(x.EstimatedDefectiveUnits),
-                ReportCell.Of(x.Action is { } a ? l["Reports.Inspections.Action." + a].Value : l["Reports.Inspections.NoAction"].Value),
+                ReportCell.Of(x.Action is { } a ? l["CorrectiveActionStatus." + a].Value : l["Reports.Inspections.NoAction"].Value),
             ]).ToList(),
             [ReportCell.Of(l["Reports.Inspections.RejectedCount", rejected.Count].Value), .. Enumerable.Repeat(ReportCell.Empty, 7)]);
         var actionTable = new ReportTable(
@@ -103,7 +103,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             audits.Select(a => (IReadOnlyList<ReportCell>)
             [
                 ReportCell.Of(a.AuditDate), ReportCell.Of(a.Supplier), ReportCell.Of(a.FactoryName), ReportCell.Of(l["AuditReason." + a.Reason].Value),
-                ReportCell.Of(l["Reports.Inspections.AuditStatus." + a.Status].Value),
+                ReportCell.Of(l["AuditStatus." + a.Status].Value),
             ]).ToList(),
             [ReportCell.Of(l["Reports.Inspections.AuditCount", audits.Count].Value), ReportCell.Empty, ReportCell.Empty, ReportCell.Empty, ReportCell.Empty]);
         var monthText = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -150,7 +150,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
         var toText = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string Link(params (string Name, object? Value)[] filter) => RecordLinks.For(ComplaintRecords.Name, [("from", fromText), ("to", toText), .. filter]);
         var period = l["Reports.Complaints.Period", fromText, toText].Value;
-        var indicators = CaseReportTables.ComplaintIndicators(l["Reports.Esg.ComplaintIndicators"], [figures], (_, f) => Link(f), l, _ => period);
+        var indicators = CaseReportTables.ComplaintIndicators(l["Reports.Complaints.Indicators"], [figures], (_, f) => Link(f), l, _ => period);
         var slaTable = new ReportTable(
             l["Reports.Complaints.Sla"],
             [new(l["Reports.Label"]), new(l["Reports.Actual"], CellKind.Number)],
@@ -215,7 +215,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
                     indicators, slaTable, handling,
                     new ReportParagraph(l["Reports.Esg.ComplaintNotes"].Value),
                 ]),
-                new(l["Reports.Complaints.ByChannel"], [channelTable, statusTable]),
+                new(l["Reports.Complaints.Counts"], [channelTable, statusTable]),
                 new(l["Reports.Complaints.ByTopic"], [topicTable]),
             ]);
     }
