@@ -14,7 +14,7 @@ public static class CaseReportTables
     public delegate string LinkFor<in T>(T row, params (string Name, object? Value)[] filter);
 
     /// <summary>近 3 年 3 項指標績效: one row per period with the counts behind each rate, so every figure can be checked.</summary>
-    public static ReportTable ComplaintIndicators(string title, IReadOnlyList<ComplaintYearKpi> rows, LinkFor<ComplaintYearKpi> link, IStringLocalizer<SharedResource> l, Func<ComplaintYearKpi, string>? label = null)
+    public static ReportTable ComplaintIndicators(string title, IReadOnlyList<ComplaintYearKpi> rows, LinkFor<ComplaintYearKpi> link, IStringLocalizer<SharedResource> l, Func<ComplaintYearKpi, string>? label = null, string? labelHeader = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(link);
@@ -23,7 +23,7 @@ public static class CaseReportTables
         return new(
             title,
             [
-                new(l["ComplaintKpis.Year"]), new(l["ComplaintKpis.Complaints"], CellKind.Number), new(l["Reports.Cases.Closed"], CellKind.Number),
+                new(labelHeader ?? l["ComplaintKpis.Year"]), new(l["ComplaintKpis.Complaints"], CellKind.Number), new(l["Reports.Cases.Closed"], CellKind.Number),
                 new(l["Reports.Cases.ClosedWithin7Days"], CellKind.Number), new(l["ComplaintKpis.ClosureRate"], CellKind.Percent),
                 new(l["Reports.Cases.OnlineClosed"], CellKind.Number), new(l["ComplaintKpis.OnlineHours"], CellKind.Number),
                 new(l["ComplaintKpis.Shipped"], CellKind.Number), new(l["ComplaintKpis.ComplaintRate"], CellKind.Percent),

@@ -112,7 +112,8 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             [
                 new(l["Reports.Inspections.Summary"],
                 [
-                    new ReportParagraph(l["Reports.Inspections.Text", monthText, total.LotsReceived, total.LotsDecided, total.LotsRejected, audits.Count].Value),
+                    new ReportParagraph(l["Reports.Inspections.Text", monthText, total.LotsReceived.ToString("N0", CultureInfo.CurrentCulture),
+                        total.LotsDecided.ToString("N0", CultureInfo.CurrentCulture), total.LotsRejected.ToString("N0", CultureInfo.CurrentCulture), audits.Count].Value),
                     kpis,
                     categories,
                 ]),
@@ -150,7 +151,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
         var toText = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string Link(params (string Name, object? Value)[] filter) => RecordLinks.For(ComplaintRecords.Name, [("from", fromText), ("to", toText), .. filter]);
         var period = l["Reports.Complaints.Period", fromText, toText].Value;
-        var indicators = CaseReportTables.ComplaintIndicators(l["Reports.Complaints.Indicators"], [figures], (_, f) => Link(f), l, _ => period);
+        var indicators = CaseReportTables.ComplaintIndicators(l["Reports.Complaints.Indicators"], [figures], (_, f) => Link(f), l, _ => period, l["Reports.Complaints.PeriodHeader"]);
         var slaTable = new ReportTable(
             l["Reports.Complaints.Sla"],
             [new(l["Reports.Label"]), new(l["Reports.Actual"], CellKind.Number)],
@@ -211,7 +212,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             [
                 new(l["Reports.Complaints.Indicators"],
                 [
-                    new ReportParagraph(l["Reports.Complaints.Text", period, figures.Complaints, figures.Closed].Value),
+                    new ReportParagraph(l["Reports.Complaints.Text", period, figures.Complaints.ToString("N0", CultureInfo.CurrentCulture), figures.Closed.ToString("N0", CultureInfo.CurrentCulture)].Value),
                     indicators, slaTable, handling,
                     new ReportParagraph(l["Reports.Esg.ComplaintNotes"].Value),
                 ]),
