@@ -47,7 +47,6 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
         var pdf = await client.GetByteArrayAsync(new Uri("/reports/esg.pdf?year=2020", UriKind.Relative));
 
         var text = await PdfText.ExtractAsync(pdf, layout: true);
-        File.WriteAllBytes("/tmp/case-esg.pdf", pdf); // DEBUG
         foreach (var heading in new[] { "2.3.2 傾聽客戶心聲", "近 3 年 3 項指標績效", "近 3 年客戶主要反映內容", "供應商即時申訴服務平台", "廠訴案件（依主題與調查結果）", "廠訴案件結案情形" })
         {
             Assert.Contains(heading, text, StringComparison.Ordinal);
@@ -192,7 +191,6 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
         if (fileName.EndsWith(".pdf", StringComparison.Ordinal))
         {
             Assert.Equal("%PDF", Encoding.ASCII.GetString(bytes, 0, 4));
-            File.WriteAllBytes("/tmp/case-" + fileName, bytes); // DEBUG
             text = await PdfText.ExtractAsync(bytes, layout: true);
         }
         else
