@@ -175,6 +175,8 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     [InlineData("/reports/complaints.xlsx?from=2020-01-01&to=2020-12-31", "complaints-2020-01-01-2020-12-31.xlsx")]
     [InlineData("/reports/grievances.pdf?year=2019", "grievances-2019.pdf")]
     [InlineData("/reports/grievances.xlsx?year=2019", "grievances-2019.xlsx")]
+    [InlineData("/reports/esg.xlsx?year=2020", "esg-2020.xlsx")]
+    [InlineData("/reports/esg.pdf?year=2019", "esg-2019.pdf")]
     public async Task NewReports_Allowed_AreAValidPdfOrWorkbookWithoutPersonalData(string path, string fileName)
     {
         await SeedPersonalDataAsync();
