@@ -9,6 +9,7 @@ using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Notifications;
 using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reporting;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
 using EasternSelect.Domain.Training;
@@ -126,6 +127,8 @@ public abstract class PortalDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
+    public DbSet<EsgSnapshot> EsgSnapshots => Set<EsgSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

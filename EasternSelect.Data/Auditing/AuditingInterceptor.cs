@@ -2,6 +2,7 @@ using System.Text.Json;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Privacy;
+using EasternSelect.Domain.Reporting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -139,6 +140,11 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
                 }
 
                 continue;
+            }
+
+            if (entry.Entity is EsgSnapshot && entry.State is (EntityState.Modified or EntityState.Deleted))
+            {
+                throw new InvalidOperationException("A frozen ESG snapshot is a published report: it cannot be changed or deleted.");
             }
 
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))

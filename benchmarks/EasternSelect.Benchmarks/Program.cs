@@ -25,7 +25,7 @@ if (args is ["lots", var lotsDatabase, ..])
 
 if (args is ["reports", var reportsDatabase, ..])
 {
-    return await EasternSelect.Benchmarks.ReportsBenchmark.RunAsync(reportsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000);
+    return await EasternSelect.Benchmarks.ReportsBenchmark.RunAsync(reportsDatabase, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5, args[3..]);
 }
 
 if (args is ["complaints", var complaintsDatabase, ..])

@@ -1,76 +1,54 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
-using ClosedXML.Excel;
-using EasternSelect.Data;
-using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Reports;
-using EasternSelect.Portal.Features.Reports.Esg;
-using EasternSelect.Portal.Features.Reviews;
-using EasternSelect.Portal.Features.Training;
-using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EasternSelect.Benchmarks;
 
 /// <summary>
-/// Times the ESG PDF and the streamed products workbook, with peak memory, and for comparison the same
-/// products written with ClosedXML (everything in memory) for at most <c>closedXmlRows</c> rows.
-/// Usage: dotnet run -c Release --project benchmarks/EasternSelect.Benchmarks -- reports "Data Source=/tmp/full/portal.db" [closedXmlRows]
+/// Times every report as PDF and Excel through the portal's own services (the real registrations, on a copy of a database
+/// filled by <c>seed --scale full</c>; the copy is migrated first), and the streamed products workbook with peak memory.
+/// Usage: dotnet run -c Release --project benchmarks/EasternSelect.Benchmarks -- reports "Data Source=/tmp/full/portal.db" [runs] [query for each report…]
+/// e.g. reports "Data Source=…" 5 esg:year=2021 esg:year=2026 inspections:month=2026-10
 /// </summary>
 internal static class ReportsBenchmark
 {
-    public static async Task<int> RunAsync(string connectionString, int closedXmlRows)
+    public static async Task<int> RunAsync(string connectionString, int runs, IReadOnlyList<string> requests)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-TW");
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddAuthorization(o => Policies.Add(o, demoMode: true));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new PortalDatabase(DatabaseProvider.Sqlite, connectionString, TimeProvider.System));
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
-        services.AddScoped<PolicyGuard>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<ReviewService>();
-        services.AddScoped<TrainingService>();
-        services.AddSingleton(_ => ReportFont.Shipped());
-        services.AddSingleton<PdfReportRenderer>();
-        services.AddScoped<ReportService>();
-        services.AddScoped<IEsgSection, SupplierEsgSection>();
-        services.AddScoped<IEsgSection, TrainingEsgSection>();
-        await using var provider = services.BuildServiceProvider();
-        await using (var db = provider.GetRequiredService<PortalDatabase>().Create(AuditActor.System))
-        {
-            var supplierCount = await db.Suppliers.CountAsync();
-            var productCount = await db.Products.CountAsync();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Database: {supplierCount} suppliers, {productCount} products."));
-        }
-
-        await using var scope = provider.CreateAsyncScope();
+        await using var portal = new PortalHost(connectionString);
+        await using var scope = portal.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "benchmark"), new Claim(ClaimTypes.Role, Roles.Executive)], "benchmark")));
+            [
+                new Claim(ClaimTypes.NameIdentifier, "benchmark"), new Claim(ClaimTypes.Name, "benchmark"),
+                .. new[] { Roles.Executive, Roles.QaManager, Roles.SupplierHead, Roles.CxAgent }.Select(r => new Claim(ClaimTypes.Role, r)),
+            ],
+            "benchmark")));
         var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
-        var esg = ReportCatalog.Find(ReportCatalog.Esg)!;
-        var year = new ReportParameters(2018, 2020, 2020);
-
-        await reports.PdfAsync(esg, year, CancellationToken.None);
-        var times = new List<double>();
-        var size = 0;
-        for (var i = 0; i < 5; i++)
+        foreach (var request in requests.Count > 0 ? requests : ["esg:year=2021", "esg:year=2026"])
         {
-            var watch = Stopwatch.StartNew();
-            size = (await reports.PdfAsync(esg, year, CancellationToken.None)).Length;
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
+            var key = request.Split(':')[0];
+            var query = request.Contains(':', StringComparison.Ordinal) ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request[(key.Length + 1)..]) : [];
+            var report = ReportCatalog.Find(key) ?? throw new ArgumentException("No report " + key);
+            var (parameters, error) = reports.Parse(report, name => query.TryGetValue(name, out var v) ? v.ToString() : null);
+            if (parameters is null)
+            {
+                throw new ArgumentException($"{request}: {error}");
+            }
 
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ESG 2020 PDF: median {times[2]:F0} ms, max {times[^1]:F0} ms, {size:N0} bytes"));
+            if (report.HasPdf)
+            {
+                await TimeAsync(request + " PDF", runs, async () => (await reports.PdfAsync(report, parameters, CancellationToken.None)).Length);
+            }
+
+            await TimeAsync(request + " XLSX", runs, async () => (await reports.XlsxAsync(report, parameters, CancellationToken.None)).Length);
+        }
 
         GC.Collect();
         var before = Process.GetCurrentProcess().WorkingSet64;
@@ -84,38 +62,42 @@ internal static class ReportsBenchmark
         stream.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"products.xlsx (MiniExcel, streamed): {stream.Elapsed.TotalSeconds:F1} s, {new FileInfo(file).Length:N0} bytes, working set {before / 1048576} MB before, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
-
-        // ClosedXML for comparison: the same columns, all rows held in memory until SaveAs.
-        await using (var db = provider.GetRequiredService<PortalDatabase>().Create(AuditActor.System))
-        {
-            var watch = Stopwatch.StartNew();
-            using var workbook = new XLWorkbook();
-            var sheet = workbook.AddWorksheet("products");
-            var r = 1;
-            foreach (var p in db.Products.AsNoTracking().OrderBy(p => p.Sku).Take(closedXmlRows)
-                .Select(p => new { p.Sku, p.Name, Supplier = p.Supplier!.Name, p.Category, p.Channel, p.Price, p.MonthlyUnitsSold, p.ListingStatus }).AsEnumerable())
-            {
-                sheet.Cell(r, 1).SetValue(p.Sku);
-                sheet.Cell(r, 2).SetValue(p.Name);
-                sheet.Cell(r, 3).SetValue(p.Supplier);
-                sheet.Cell(r, 4).SetValue(p.Category.ToString());
-                sheet.Cell(r, 5).SetValue(p.Channel.ToString());
-                sheet.Cell(r, 6).Value = p.Price;
-                sheet.Cell(r, 7).Value = p.MonthlyUnitsSold;
-                sheet.Cell(r, 8).SetValue(p.ListingStatus.ToString());
-                r++;
-            }
-
-            await using (var output = File.Create(file))
-            {
-                workbook.SaveAs(output);
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"products.xlsx (ClosedXML, {r - 1:N0} rows in memory): {watch.Elapsed.TotalSeconds:F1} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
-        }
-
         File.Delete(file);
         return 0;
+    }
+
+    private static async Task TimeAsync(string name, int runs, Func<Task<int>> render)
+    {
+        var first = Stopwatch.StartNew();
+        await render();
+        first.Stop();
+        var times = new List<double>();
+        var size = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            size = await render();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: first {first.Elapsed.TotalMilliseconds:F0} ms, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms, {size:N0} bytes"));
+    }
+
+    /// <summary>The portal with its real service registrations on the given database (production mode: no demo data).</summary>
+    private sealed class PortalHost(string connectionString) : WebApplicationFactory<ReportService>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Portal"] = connectionString,
+                ["Database:Provider"] = "Sqlite",
+                ["Database:MigrateOnStart"] = "true",
+                ["Demo:Enabled"] = "false",
+            }));
+        }
     }
 }

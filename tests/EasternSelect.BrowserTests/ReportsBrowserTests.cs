@@ -34,6 +34,38 @@ public sealed class ReportsBrowserTests(BrowserFixture fixture)
     }
 
     [SkippableFact]
+    public async Task EsgReport_FigureLinkOpensRecords_ThenExecutiveFreezesTheYear()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var page = await fixture.PageAsAsync("executive@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(page, "/reports");
+        await page.FillAsync("input[data-testid=report-esg-year]", "2018");
+        await page.Locator("input[data-testid=report-esg-year]").BlurAsync();
+        await Assertions.Expect(page.Locator("[data-testid=esg-live]")).ToContainTextAsync("2018");
+        await page.ClickAsync("[data-testid=report-esg-view]");
+        var reviewLink = page.Locator("[data-testid=report-view] a[data-testid=figure-link][href*='/reports/records/reviews?year=2018&method=OnSite']").First;
+        var figure = (await reviewLink.InnerTextAsync()).Trim();
+
+        await reviewLink.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=records-count]")).ToContainTextAsync($"共 {figure} 筆");
+        await BrowserFixture.ScreenshotAsync(page, "report-records");
+
+        await BrowserFixture.GotoInteractiveAsync(page, "/reports");
+        await page.FillAsync("input[data-testid=report-esg-year]", "2018");
+        await page.Locator("input[data-testid=report-esg-year]").BlurAsync();
+        await page.FillAsync("textarea[data-testid=esg-note]", "2018 年報數據確認");
+        await page.GetByRole(AriaRole.Button, new() { Name = "凍結並簽核 2018 年度數據" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "凍結並簽核", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=esg-frozen]")).ToContainTextAsync("凍結簽核");
+        await Assertions.Expect(page.Locator("[data-testid=esg-no-differences]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=report-view]")).ToContainTextAsync("本報告為 2018 年度已凍結簽核的數據");
+        await Assertions.Expect(page.Locator("[data-testid=report-view]")).ToContainTextAsync("簽核說明：2018 年報數據確認");
+        await BrowserFixture.ScreenshotAsync(page, "esg-frozen");
+        await page.Context.CloseAsync();
+    }
+
+    [SkippableFact]
     public async Task ReportsPage_AsQaInspector_ListsReportsWithoutEsg()
     {
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);

@@ -13,7 +13,10 @@ public static class CaseReportTables
     /// <summary>A drill-down address for a figure: the row's period plus the figure's own filter.</summary>
     public delegate string LinkFor<in T>(T row, params (string Name, object? Value)[] filter);
 
-    /// <summary>近 3 年 3 項指標績效: one row per period with the counts behind each rate, so every figure can be checked.</summary>
+    /// <summary>
+    /// 近 3 年 3 項指標績效: one row per period with the counts behind each rate, so every figure can be checked. Counts and rates
+    /// link to their records (a rate to its numerator); an average does not (a linked number is a count), its count beside it does.
+    /// </summary>
     public static ReportTable ComplaintIndicators(string title, IReadOnlyList<ComplaintYearKpi> rows, LinkFor<ComplaintYearKpi> link, IStringLocalizer<SharedResource> l, Func<ComplaintYearKpi, string>? label = null, string? labelHeader = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -36,7 +39,7 @@ public static class CaseReportTables
                 ReportCell.Of(y.ClosedWithinTarget).To(link(y, ("closedWithinSla", true))),
                 ReportCell.Percent(Fraction(y.ClosureRate), 1).To(link(y, ("closedWithinSla", true))),
                 ReportCell.Of(y.OnlineClosed).To(link(y, ("online", true), ("closed", true))),
-                ReportCell.Of((decimal?)y.AverageOnlineHandlingHours, 1).To(link(y, ("online", true), ("closed", true))),
+                ReportCell.Of((decimal?)y.AverageOnlineHandlingHours, 1),
                 ReportCell.Of(y.OrdersShipped),
                 ReportCell.Percent(Fraction(y.ComplaintRate), 3).To(link(y)),
             ]).ToList());
@@ -100,7 +103,7 @@ public static class CaseReportTables
                 [ReportCell.Of(l["Reports.Grievances.Received"].Value), ReportCell.Of(figures.Received).To(Link())],
                 [ReportCell.Of(l["Reports.Grievances.Closed"].Value), ReportCell.Of(figures.Closed).To(Link(("closed", true)))],
                 [ReportCell.Of(l["Reports.Grievances.ClosedWithinTarget"].Value), ReportCell.Of(figures.ClosedWithinTarget).To(Link(("closedWithinTarget", true)))],
-                [ReportCell.Of(l["Reports.Grievances.AverageDays"].Value), ReportCell.Of((decimal?)figures.AverageClosureDays, 1).To(Link(("closed", true)))],
+                [ReportCell.Of(l["Reports.Grievances.AverageDays"].Value), ReportCell.Of((decimal?)figures.AverageClosureDays, 1)],
             ]);
     }
 

@@ -166,8 +166,8 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             l["Reports.Complaints.HandlingTime"],
             [new(l["Reports.Label"]), new(l["Reports.Actual"], CellKind.Number)],
             [
-                [ReportCell.Of(l["Reports.Complaints.AverageHours"].Value), ReportCell.Of(sla?.AllHours is { } h ? Math.Round((decimal)h, 1) : null, 1).To(Link(("closed", true)))],
-                [ReportCell.Of(l["ComplaintKpis.OnlineHours"].Value), ReportCell.Of((decimal?)figures.AverageOnlineHandlingHours, 1).To(Link(("online", true), ("closed", true)))],
+                [ReportCell.Of(l["Reports.Complaints.AverageHours"].Value), ReportCell.Of(sla?.AllHours is { } h ? Math.Round((decimal)h, 1) : null, 1)],
+                [ReportCell.Of(l["ComplaintKpis.OnlineHours"].Value), ReportCell.Of((decimal?)figures.AverageOnlineHandlingHours, 1)],
                 [ReportCell.Of(l["Reports.Complaints.WithinDay"].Value), ReportCell.Of(sla?.Day ?? 0)],
                 [ReportCell.Of(l["Reports.Complaints.WithinThreeDays"].Value), ReportCell.Of(sla?.ThreeDays ?? 0)],
                 [ReportCell.Of(l["Reports.Complaints.WithinWeek"].Value), ReportCell.Of(sla?.Week ?? 0)],
@@ -237,11 +237,11 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             [
                 ReportCell.Of(l["GrievanceTopic." + t].Value), ReportCell.Of(figures.Count(t)).To(Link(("topic", t))),
                 ReportCell.Of(figures.Count(t, closed: true)).To(Link(("topic", t), ("closed", true))),
-                ReportCell.Of((decimal?)figures.AverageClosureDaysOf(t), 1).To(Link(("topic", t), ("closed", true))),
+                ReportCell.Of((decimal?)figures.AverageClosureDaysOf(t), 1),
             ]).ToList(),
             [
                 ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(figures.Received).To(Link()), ReportCell.Of(figures.Closed).To(Link(("closed", true))),
-                ReportCell.Of((decimal?)figures.AverageClosureDays, 1).To(Link(("closed", true))),
+                ReportCell.Of((decimal?)figures.AverageClosureDays, 1),
             ]);
         return new ReportDocument(
             l["Reports.Grievances.Title"], l["Reports.Grievances.Subtitle", year],

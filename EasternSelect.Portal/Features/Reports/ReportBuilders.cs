@@ -3,6 +3,7 @@ using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Qualification;
 using EasternSelect.Domain.Training;
 using EasternSelect.Portal.Features.Committees;
+using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -24,8 +25,12 @@ public static class ReportBuilders
             ],
             years.Select(y => (IReadOnlyList<ReportCell>)
             [
-                ReportCell.Of(y.Year.ToString(CultureInfo.InvariantCulture)), ReportCell.Of(y.DocumentReviews), ReportCell.Of(y.OnSiteReviews),
-                ReportCell.Of(y.Qualified), ReportCell.Percent(y.PassRatioPercent / 100m), ReportCell.Of(y.SpotCheckedSuppliers),
+                ReportCell.Of(y.Year.ToString(CultureInfo.InvariantCulture)),
+                ReportCell.Of(y.DocumentReviews).To(ReviewRecords.Link(y.Year, ReviewMethod.Document)),
+                ReportCell.Of(y.OnSiteReviews).To(ReviewRecords.Link(y.Year, ReviewMethod.OnSite)),
+                ReportCell.Of(y.Qualified).To(ReviewRecords.Link(y.Year, status: ReviewStatus.Qualified)),
+                ReportCell.Percent(y.PassRatioPercent / 100m).To(ReviewRecords.Link(y.Year)),
+                ReportCell.Of(y.SpotCheckedSuppliers).To(SpotCheckRecords.Link(y.Year)),
             ]).ToList());
     }
 
@@ -48,7 +53,7 @@ public static class ReportBuilders
         ArgumentNullException.ThrowIfNull(years);
         ArgumentNullException.ThrowIfNull(l);
         IReadOnlyList<ReportCell> Row(string label, Func<TrainingYearSummary, decimal> value) =>
-            [ReportCell.Of(label), .. years.Select(y => ReportCell.Of(value(y), value(y) == Math.Floor(value(y)) ? 0 : 1))];
+            [ReportCell.Of(label), .. years.Select(y => ReportCell.Of(value(y), value(y) == Math.Floor(value(y)) ? 0 : 1).To(TrainingRecords.Link(y.Year)))];
         return new(
             title,
             [new(l["Training.Item"]), .. years.Select(y => new ReportColumn(y.Year.ToString(CultureInfo.InvariantCulture), CellKind.Number))],

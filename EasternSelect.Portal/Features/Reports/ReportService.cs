@@ -31,7 +31,7 @@ public sealed class ReportService(
     AuditLog auditLog,
     ReviewService reviews,
     TrainingService training,
-    IEnumerable<IEsgSection> esgSections,
+    EsgReport esg,
     ProductReviewService productReviews,
     AnomalyMeetingService anomalyMeetings,
     PdfReportRenderer pdf,
@@ -212,7 +212,7 @@ public sealed class ReportService(
             ReportCatalog.SupplierReviews => await SupplierReviewsAsync(parameters, ct),
             ReportCatalog.Training => await TrainingAsync(parameters, ct),
             ReportCatalog.Suppliers => await SuppliersAsync(ct),
-            ReportCatalog.Esg => await EsgAsync(parameters.Year, ct),
+            ReportCatalog.Esg => await esg.BuildAsync(parameters.Year, ct),
             ReportCatalog.Inspections => await caseReports.InspectionsAsync(parameters.Month ?? throw new ArgumentException("month is required", nameof(parameters)), ct),
             ReportCatalog.Complaints => await caseReports.ComplaintsAsync(
                 parameters.FromDate ?? throw new ArgumentException("from is required", nameof(parameters)), parameters.ToDate ?? throw new ArgumentException("to is required", nameof(parameters)), ct),
@@ -342,17 +342,6 @@ public sealed class ReportService(
             ]).ToList(),
             [ReportCell.Of(l["Reports.SupplierTotal", suppliers.Count].Value), .. Enumerable.Repeat(ReportCell.Empty, 7), ReportCell.Of(suppliers.Sum(s => s.YearlyTransactionVolume))]);
         return new ReportDocument(l["Reports.Suppliers.Title"], l["Reports.Suppliers.Subtitle"], [new(l["Suppliers.Title"], [table])]);
-    }
-
-    private async Task<ReportDocument> EsgAsync(int year, CancellationToken ct)
-    {
-        var sections = new List<ReportSection>();
-        foreach (var section in esgSections.OrderBy(s => s.Order))
-        {
-            sections.AddRange(await section.BuildAsync(year, ct));
-        }
-
-        return new ReportDocument(l["Reports.Esg.Chapter"], l["Reports.Esg.Subtitle", year], sections);
     }
 
     private string Range(ReportParameters p) => l["Reports.YearRange", p.From, p.To];

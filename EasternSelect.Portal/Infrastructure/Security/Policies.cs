@@ -31,6 +31,12 @@ public static class Policies
     public const string SupplierReports = nameof(SupplierReports);
     public const string EsgReport = nameof(EsgReport);
 
+    /// <summary>Freezing a year's ESG figures as the signed-off, published snapshot.</summary>
+    public const string EsgFreeze = nameof(EsgFreeze);
+
+    /// <summary>The drill-down page behind report and KPI figures; each record source checks its own policy too.</summary>
+    public const string ReportRecords = nameof(ReportRecords);
+
     /// <summary>The menu group 委員會: anyone admitted by either committee.</summary>
     public const string Committees = nameof(Committees);
 
@@ -80,6 +86,8 @@ public static class Policies
         [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive, Roles.CxAgent, Roles.MajorCaseTeam],
         [SupplierReports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [EsgReport] = [Roles.Executive, Roles.SupplierHead, Roles.QaManager],
+        [EsgFreeze] = [Roles.Executive],
+        [ReportRecords] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive, Roles.CxAgent, Roles.MajorCaseTeam],
         [Committees] = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [ProductProposals] = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.Executive],
         [ProposalSubmit] = [Roles.Merchandiser],

@@ -1,4 +1,5 @@
 using EasternSelect.Data;
+using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -21,8 +22,8 @@ public sealed class CommitteeEsgSection(IDbContextFactory<PortalDbContext> conte
             l["Reports.Esg.Committees"],
             [new(l["Reports.Esg.Meeting"]), new(l["Reports.Esg.MeetingCount"], CellKind.Number)],
             [
-                [ReportCell.Of(l["Committee.Title"].Value), ReportCell.Of(reviews)],
-                [ReportCell.Of(l["Anomaly.Title"].Value), ReportCell.Of(anomalies)],
+                [ReportCell.Of(l["Committee.Title"].Value), ReportCell.Of(reviews).To(MeetingRecords.Link(year, MeetingRecords.Review))],
+                [ReportCell.Of(l["Anomaly.Title"].Value), ReportCell.Of(anomalies).To(MeetingRecords.Link(year, MeetingRecords.Anomaly))],
             ]);
         return [new(l["Reports.Esg.Committees"], [new ReportParagraph(l["Reports.Esg.CommitteesText", year, reviews, anomalies]), table])];
     }

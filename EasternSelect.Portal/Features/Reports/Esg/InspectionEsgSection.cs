@@ -1,6 +1,7 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Portal.Features.Inspections.Quality;
+using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -34,21 +35,27 @@ public sealed class InspectionEsgSection(IDbContextFactory<PortalDbContext> cont
             ],
             byCategory.Select(c => (IReadOnlyList<ReportCell>)
             [
-                ReportCell.Of(l["SupplierCategory." + c.Category].Value), ReportCell.Of(c.Figures.LotsReceived), ReportCell.Of(c.Figures.LotsDecided),
-                Rate(c.Figures.InspectionRatio), Rate(c.Figures.PassRate),
+                ReportCell.Of(l["SupplierCategory." + c.Category].Value),
+                ReportCell.Of(c.Figures.LotsReceived).To(LotRecords.Link(year, c.Category)),
+                ReportCell.Of(c.Figures.LotsDecided).To(LotRecords.Link(year, c.Category, decided: true)),
+                Rate(c.Figures.InspectionRatio).To(LotRecords.Link(year, c.Category)),
+                Rate(c.Figures.PassRate).To(LotRecords.Link(year, c.Category, decided: true)),
             ]).ToList(),
-            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(total.LotsReceived), ReportCell.Of(total.LotsDecided), Rate(total.InspectionRatio), Rate(total.PassRate)]);
+            [
+                ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(total.LotsReceived).To(LotRecords.Link(year)), ReportCell.Of(total.LotsDecided).To(LotRecords.Link(year, decided: true)),
+                Rate(total.InspectionRatio).To(LotRecords.Link(year)), Rate(total.PassRate).To(LotRecords.Link(year, decided: true)),
+            ]);
         var auditTable = new ReportTable(
             l["Reports.Esg.AuditsByReason"],
             [new(l["Reports.Esg.AuditReason"]), new(l["Reports.Esg.AuditCount"], CellKind.Number)],
-            auditCounts.Select(a => (IReadOnlyList<ReportCell>)[ReportCell.Of(l["AuditReason." + a.Reason].Value), ReportCell.Of(a.Count)]).ToList(),
-            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(auditCounts.Sum(a => a.Count))]);
+            auditCounts.Select(a => (IReadOnlyList<ReportCell>)[ReportCell.Of(l["AuditReason." + a.Reason].Value), ReportCell.Of(a.Count).To(AuditRecords.Link(year, a.Reason))]).ToList(),
+            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(auditCounts.Sum(a => a.Count)).To(AuditRecords.Link(year))]);
         var target = QualityFigures.TargetPercent / 100m;
         var kpis = new ReportKpis(
             [
-                new KpiTile(l["Quality.DefectRate"], target, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
-                new KpiTile(l["Quality.ShortageRate"], target, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
-                new KpiTile(l["Quality.ReturnRate"], target, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.DefectRate"], target, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.ShortageRate"], target, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.ReturnRate"], target, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
             ],
             l["Reports.Target"], l["Reports.Met"], l["Reports.NotMet"]);
         var text = l["Reports.Esg.InspectionText", year, total.LotsDecided, auditCounts.Sum(a => a.Count)].Value;

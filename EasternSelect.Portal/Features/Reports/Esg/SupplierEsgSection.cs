@@ -1,6 +1,7 @@
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Features.Reviews;
 using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,8 @@ public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contex
 {
     /// <summary>The seed's one-year target for the supplier transaction volume: NT$24 billion.</summary>
     public const decimal VolumeTarget = 24_000_000_000m;
+
+    private const SupplierStatus Qualified = SupplierStatus.Qualified;
 
     public int Order => 100;
 
@@ -31,15 +34,20 @@ public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contex
         var categoryRows = Enum.GetValues<SupplierCategory>().Select(c => (IReadOnlyList<ReportCell>)
         [
             ReportCell.Of(l["SupplierCategory." + c].Value),
-            ReportCell.Of(groups.Where(g => g.Category == c && g.Local).Sum(g => g.Count)),
-            ReportCell.Of(groups.Where(g => g.Category == c && !g.Local).Sum(g => g.Count)),
-            ReportCell.Of(groups.Where(g => g.Category == c).Sum(g => g.Count)),
+            ReportCell.Of(groups.Where(g => g.Category == c && g.Local).Sum(g => g.Count)).To(SupplierRecords.Link(Qualified, c, local: true)),
+            ReportCell.Of(groups.Where(g => g.Category == c && !g.Local).Sum(g => g.Count)).To(SupplierRecords.Link(Qualified, c, local: false)),
+            ReportCell.Of(groups.Where(g => g.Category == c).Sum(g => g.Count)).To(SupplierRecords.Link(Qualified, c)),
         ]).ToList();
         var byCategory = new ReportTable(
             l["Reports.Esg.SuppliersByCategory"],
             [new(l["Suppliers.Category"]), new(l["Reports.Esg.Local"], CellKind.Number), new(l["Reports.Esg.Overseas"], CellKind.Number), new(l["Reports.Esg.SupplierCount"], CellKind.Number)],
             categoryRows,
-            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(groups.Where(g => g.Local).Sum(g => g.Count)), ReportCell.Of(groups.Where(g => !g.Local).Sum(g => g.Count)), ReportCell.Of(total)]);
+            [
+                ReportCell.Of(l["Reports.Total"].Value),
+                ReportCell.Of(groups.Where(g => g.Local).Sum(g => g.Count)).To(SupplierRecords.Link(Qualified, local: true)),
+                ReportCell.Of(groups.Where(g => !g.Local).Sum(g => g.Count)).To(SupplierRecords.Link(Qualified, local: false)),
+                ReportCell.Of(total).To(SupplierRecords.Link(Qualified)),
+            ]);
         var categoryChart = new ReportChart(
             l["Reports.Esg.SuppliersByCategory"], ChartKind.Bar,
             Enum.GetValues<SupplierCategory>().Select(c => l["SupplierCategory." + c].Value).ToList(),
@@ -48,8 +56,8 @@ public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contex
             l["Reports.Esg.SuppliersByTier"],
             [new(l["Suppliers.Tier"]), new(l["Reports.Esg.SupplierCount"], CellKind.Number)],
             Enum.GetValues<SupplierTier>().Select(t => (IReadOnlyList<ReportCell>)
-                [ReportCell.Of(l["SupplierTier." + t].Value), ReportCell.Of(tiers.Where(x => x.Tier == t).Sum(x => x.Count))]).ToList(),
-            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(total)]);
+                [ReportCell.Of(l["SupplierTier." + t].Value), ReportCell.Of(tiers.Where(x => x.Tier == t).Sum(x => x.Count)).To(SupplierRecords.Link(Qualified, tier: t))]).ToList(),
+            [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(total).To(SupplierRecords.Link(Qualified))]);
 
         var summaries = await reviews.YearSummaryAsync(year - 2, year, ct);
         var thisYear = summaries[^1];
@@ -80,7 +88,7 @@ public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contex
                 new ReportParagraph(l["Reports.Esg.LocalSuppliersText", year, billions.ToString("N1", culture), (localRatio * 100).ToString("0.0", culture)]),
                 new ReportKpis(
                 [
-                    new KpiTile(l["Reports.Esg.Volume"], VolumeTarget / 100_000_000m, Math.Round(volume / 100_000_000m, 1, MidpointRounding.AwayFromZero), KpiGoal.AtLeast, CellKind.Number, 1, l["Reports.Esg.HundredMillion"]),
+                    new KpiTile(l["Reports.Esg.Volume"], VolumeTarget / 100_000_000m, Math.Round(volume / 100_000_000m, 1, MidpointRounding.AwayFromZero), KpiGoal.AtLeast, CellKind.Number, 1, l["Reports.Esg.HundredMillion"], SupplierRecords.Link(Qualified)),
                 ], l["Reports.Target"], l["Reports.Met"], l["Reports.NotMet"]),
             ]),
         ];
