@@ -27,6 +27,12 @@ public sealed class CaseReportsBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-testid=report-view]")).ToContainTextAsync("客訴統計報表");
         await Assertions.Expect(page.Locator("[data-testid=report-view]")).ToContainTextAsync("7 日結案時效");
         await BrowserFixture.ScreenshotAsync(page, "reports-complaints");
+
+        // A figure's drill-down: the complaints behind it, the customer masked.
+        await BrowserFixture.GotoInteractiveAsync(page, "/reports/records/complaints?from=2020-01-01&to=2020-12-31&channel=Ivr&closedWithinSla=false");
+        await Assertions.Expect(page.Locator("[data-testid=records-description]")).ToContainTextAsync("IVR 語音");
+        await Assertions.Expect(page.Locator("[data-testid=records-table]")).ToContainTextAsync("*");
+        await BrowserFixture.ScreenshotAsync(page, "records-complaints");
         await page.Context.CloseAsync();
     }
 
