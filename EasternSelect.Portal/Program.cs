@@ -103,6 +103,11 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.ReportService>(
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.SupplierEsgSection>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.TrainingEsgSection>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.InspectionEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.ComplaintEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.GrievanceEsgSection>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.CaseReports>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Records.IRecordSource, EasternSelect.Portal.Features.Reports.Records.ComplaintRecords>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Records.IRecordSource, EasternSelect.Portal.Features.Reports.Records.GrievanceRecords>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.IEsgSection, EasternSelect.Portal.Features.Reports.Esg.CommitteeEsgSection>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Reports.Esg.EsgReport>();
 builder.Services.AddReportRecords();

@@ -322,7 +322,7 @@ internal static class MenuPolicyRoles
     public static readonly string[] Reviews = [Roles.SupplierOfficer, Roles.SupplierHead, Roles.QaInspector, Roles.QaManager];
     public static readonly string[] Tiering = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Inspections = [Roles.QaInspector, Roles.QaManager];
-    public static readonly string[] Reports = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
+    public static readonly string[] Reports = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive, Roles.CxAgent, Roles.MajorCaseTeam];
     public static readonly string[] ProductReview = [Roles.Merchandiser, Roles.CommitteeMember, Roles.QaManager, Roles.Executive];
     public static readonly string[] AnomalyMeetings = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive];
     public static readonly string[] Complaints = [Roles.CxAgent, Roles.MajorCaseTeam];

@@ -7,18 +7,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Portal.Features.Complaints;
 
-/// <summary>One year of the seed report's three complaint indicators.</summary>
-public sealed record ComplaintYearKpi(
-    int Year, int Complaints, int Closed, int ClosedWithinTarget, double? AverageOnlineHandlingHours, long OrdersShipped, int QualityComplaints)
+/// <summary>
+/// The definitions of the seed report's three complaint indicators, shared by the KPI page, the ESG chapter and
+/// the complaints report. A complaint belongs to the period it was opened in (UTC).
+/// </summary>
+public static class ComplaintKpiDefinitions
 {
     /// <summary>客訴處理 7 日內結案率: closed within the target ÷ closed.</summary>
-    public double? ClosureRate => Closed == 0 ? null : (double)ClosedWithinTarget / Closed;
+    public static double? ClosureRate(int closed, int closedWithinTarget) => closed == 0 ? null : (double)closedWithinTarget / closed;
 
     /// <summary>客訴率: complaints ÷ orders shipped (null until shipped volumes are entered).</summary>
-    public double? ComplaintRate => OrdersShipped == 0 ? null : (double)Complaints / OrdersShipped;
+    public static double? ComplaintRate(int complaints, long ordersShipped) => ordersShipped == 0 ? null : (double)complaints / ordersShipped;
+}
+
+/// <summary>One year of the seed report's three complaint indicators.</summary>
+public sealed record ComplaintYearKpi(
+    int Year, int Complaints, int Closed, int ClosedWithinTarget, double? AverageOnlineHandlingHours, long OrdersShipped, int QualityComplaints, int OnlineClosed = 0)
+{
+    /// <summary>客訴處理 7 日內結案率: closed within the target ÷ closed.</summary>
+    public double? ClosureRate => ComplaintKpiDefinitions.ClosureRate(Closed, ClosedWithinTarget);
+
+    /// <summary>客訴率: complaints ÷ orders shipped (null until shipped volumes are entered).</summary>
+    public double? ComplaintRate => ComplaintKpiDefinitions.ComplaintRate(Complaints, OrdersShipped);
 }
 
 public sealed record TopicCount(int Year, string Topic, int Count);
+
+/// <summary>A topic's count in a year, with the category's id and code (the drill-down filter) and its sort order.</summary>
+public sealed record TopicFigure(int Year, int CategoryId, string Code, string Name, int SortOrder, int Count);
 
 public sealed record ShippedMonth(DateOnly Month, int OrdersShipped);
 
@@ -34,27 +50,7 @@ public sealed class ComplaintKpiService(IDbContextFactory<PortalDbContext> conte
     {
         await guard.EnsureAsync(Policies.ComplaintKpis);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (from, to) = Range(fromYear, toYear);
-        var rows = await db.Complaints.AsNoTracking().Where(c => c.OpenedUtc >= from && c.OpenedUtc < to)
-            .GroupBy(c => c.OpenedUtc.Year)
-            .Select(g => new
-            {
-                Year = g.Key,
-                Count = g.Count(),
-                Closed = g.Count(c => c.ClosedUtc != null),
-                Within = g.Count(c => c.ClosedWithinTarget == true),
-                Quality = g.Count(c => c.RootCause == RootCause.QualityDefect),
-                OnlineHours = g.Where(c => c.ClosedUtc != null && (c.Channel == ComplaintChannel.Web || c.Channel == ComplaintChannel.App || c.Channel == ComplaintChannel.Email))
-                    .Average(c => c.HandlingHours),
-            })
-            .ToListAsync(ct);
-        var fromMonth = DateOnly.FromDateTime(from);
-        var toMonth = DateOnly.FromDateTime(to);
-        var shipped = await db.ShippedVolumes.AsNoTracking().Where(v => v.Month >= fromMonth && v.Month < toMonth)
-            .GroupBy(v => v.Month.Year).Select(g => new { Year = g.Key, Orders = g.Sum(v => (long)v.OrdersShipped) }).ToListAsync(ct);
-        return rows.OrderBy(r => r.Year).Select(r => new ComplaintYearKpi(
-            r.Year, r.Count, r.Closed, r.Within, r.OnlineHours is { } h ? Math.Round(h, 1) : null,
-            shipped.FirstOrDefault(s => s.Year == r.Year)?.Orders ?? 0, r.Quality)).ToList();
+        return await YearFiguresAsync(db, fromYear, toYear, ct);
     }
 
     /// <summary>Complaints per topic and year (近 3 年客戶主要反映內容), largest first within each year.</summary>
@@ -62,15 +58,81 @@ public sealed class ComplaintKpiService(IDbContextFactory<PortalDbContext> conte
     {
         await guard.EnsureAsync(Policies.ComplaintKpis);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await TopicFiguresAsync(db, fromYear, toYear, ct)).Select(t => new TopicCount(t.Year, t.Name, t.Count)).ToList();
+    }
+
+    /// <summary>The complaints opened in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>): the population of every indicator.</summary>
+    public static IQueryable<Complaint> Opened(PortalDbContext db, DateTime fromUtc, DateTime toUtc)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Complaints.AsNoTracking().Where(c => c.OpenedUtc >= fromUtc && c.OpenedUtc < toUtc);
+    }
+
+    /// <summary>Closed complaints (the denominator of the 7-day closure rate).</summary>
+    public static IQueryable<Complaint> Closed(IQueryable<Complaint> complaints) => complaints.Where(c => c.ClosedUtc != null);
+
+    /// <summary>Closed within the 7-day target (the numerator of the closure rate).</summary>
+    public static IQueryable<Complaint> ClosedWithinTarget(IQueryable<Complaint> complaints) => complaints.Where(c => c.ClosedWithinTarget == true);
+
+    /// <summary>網路案件: complaints that came in through the web site, the app or e-mail (<paramref name="online"/> false: the others).</summary>
+    public static IQueryable<Complaint> Online(IQueryable<Complaint> complaints, bool online = true) => online
+        ? complaints.Where(c => c.Channel == ComplaintChannel.Web || c.Channel == ComplaintChannel.App || c.Channel == ComplaintChannel.Email)
+        : complaints.Where(c => !(c.Channel == ComplaintChannel.Web || c.Channel == ComplaintChannel.App || c.Channel == ComplaintChannel.Email));
+
+    /// <summary>Closed online cases: the cases the average online handling time is taken over.</summary>
+    public static IQueryable<Complaint> OnlineClosed(IQueryable<Complaint> complaints) => Closed(Online(complaints));
+
+    /// <summary>
+    /// The indicators per calendar year (UTC) for callers that checked their own policy (the ESG chapter, reports);
+    /// the only place the sums are written.
+    /// </summary>
+    public static async Task<IReadOnlyList<ComplaintYearKpi>> YearFiguresAsync(PortalDbContext db, int fromYear, int toYear, CancellationToken ct)
+    {
         var (from, to) = Range(fromYear, toYear);
-        var counts = await db.Complaints.AsNoTracking().Where(c => c.OpenedUtc >= from && c.OpenedUtc < to)
+        var rows = await Sums(Opened(db, from, to).GroupBy(c => c.OpenedUtc.Year)).ToListAsync(ct);
+        var shipped = await ShippedByYearAsync(db, DateOnly.FromDateTime(from), DateOnly.FromDateTime(to), ct);
+        return rows.OrderBy(r => r.Key).Select(r => r.Kpi(r.Key, shipped.GetValueOrDefault(r.Key))).ToList();
+    }
+
+    /// <summary>
+    /// The indicators over the complaints opened in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>); the orders shipped are those
+    /// of the months starting in the period. The caller checks its own policy.
+    /// </summary>
+    public static async Task<ComplaintYearKpi> PeriodFiguresAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var row = await Sums(Opened(db, fromUtc, toUtc).GroupBy(c => 0)).SingleOrDefaultAsync(ct);
+        var shipped = (await ShippedByYearAsync(db, DateOnly.FromDateTime(fromUtc), DateOnly.FromDateTime(toUtc), ct)).Values.Sum();
+        return row?.Kpi(fromUtc.Year, shipped) ?? new ComplaintYearKpi(fromUtc.Year, 0, 0, 0, null, shipped, 0);
+    }
+
+    /// <summary>The indicators per channel of the complaints opened in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) (Year holds nothing; no shipped volumes).</summary>
+    public static async Task<IReadOnlyList<(ComplaintChannel Channel, ComplaintYearKpi Figures)>> ChannelFiguresAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var rows = await Sums(Opened(db, fromUtc, toUtc).GroupBy(c => (int)c.Channel)).ToListAsync(ct);
+        return Enum.GetValues<ComplaintChannel>()
+            .Select(channel => (channel, rows.FirstOrDefault(r => r.Key == (int)channel)?.Kpi(fromUtc.Year, 0) ?? new ComplaintYearKpi(fromUtc.Year, 0, 0, 0, null, 0, 0))).ToList();
+    }
+
+    /// <summary>Complaints per topic (category) and year, largest first within each year; the caller checks its own policy.</summary>
+    public static Task<IReadOnlyList<TopicFigure>> TopicFiguresAsync(PortalDbContext db, int fromYear, int toYear, CancellationToken ct)
+    {
+        var (from, to) = Range(fromYear, toYear);
+        return TopicFiguresAsync(db, from, to, ct);
+    }
+
+    /// <summary>Complaints per topic (category) and year of the complaints opened in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>).</summary>
+    public static async Task<IReadOnlyList<TopicFigure>> TopicFiguresAsync(PortalDbContext db, DateTime fromUtc, DateTime toUtc, CancellationToken ct)
+    {
+        var counts = await Opened(db, fromUtc, toUtc)
             .GroupBy(c => new { c.OpenedUtc.Year, c.CategoryId })
             .Select(g => new { g.Key.Year, g.Key.CategoryId, Count = g.Count() })
             .ToListAsync(ct);
         var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
-        var names = await db.ComplaintCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => zh ? c.NameZh : c.NameEn, ct);
+        var categories = await db.ComplaintCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => new { c.Code, Name = zh ? c.NameZh : c.NameEn, c.SortOrder }, ct);
         return counts.OrderBy(c => c.Year).ThenByDescending(c => c.Count)
-            .Select(c => new TopicCount(c.Year, names.GetValueOrDefault(c.CategoryId, "?"), c.Count)).ToList();
+            .Select(c => categories.TryGetValue(c.CategoryId, out var k)
+                ? new TopicFigure(c.Year, c.CategoryId, k.Code, k.Name, k.SortOrder, c.Count)
+                : new TopicFigure(c.Year, c.CategoryId, "?", "?", int.MaxValue, c.Count)).ToList();
     }
 
     /// <summary>Suppliers with the most quality complaints closed in a month: candidates for the monthly spot check (祕密警察).</summary>
@@ -144,6 +206,28 @@ public sealed class ComplaintKpiService(IDbContextFactory<PortalDbContext> conte
 
         await db.SaveChangesAsync(ct);
         return (parsed.Count, []);
+    }
+
+    private static async Task<Dictionary<int, long>> ShippedByYearAsync(PortalDbContext db, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct) =>
+        await db.ShippedVolumes.AsNoTracking().Where(v => v.Month >= fromMonth && v.Month < toMonth)
+            .GroupBy(v => v.Month.Year).Select(g => new { Year = g.Key, Orders = g.Sum(v => (long)v.OrdersShipped) })
+            .ToDictionaryAsync(g => g.Year, g => g.Orders, ct);
+
+    private static IQueryable<KpiSums> Sums(IQueryable<IGrouping<int, Complaint>> groups) =>
+        groups.Select(g => new KpiSums(
+            g.Key,
+            g.Count(),
+            g.Count(c => c.ClosedUtc != null),
+            g.Count(c => c.ClosedWithinTarget == true),
+            g.Count(c => c.RootCause == RootCause.QualityDefect),
+            g.Count(c => c.ClosedUtc != null && (c.Channel == ComplaintChannel.Web || c.Channel == ComplaintChannel.App || c.Channel == ComplaintChannel.Email)),
+            g.Where(c => c.ClosedUtc != null && (c.Channel == ComplaintChannel.Web || c.Channel == ComplaintChannel.App || c.Channel == ComplaintChannel.Email))
+                .Average(c => c.HandlingHours)));
+
+    private sealed record KpiSums(int Key, int Count, int Closed, int Within, int Quality, int OnlineClosed, double? OnlineHours)
+    {
+        public ComplaintYearKpi Kpi(int year, long shipped) =>
+            new(year, Count, Closed, Within, OnlineHours is { } h ? Math.Round(h, 1) : null, shipped, Quality, OnlineClosed);
     }
 
     private static (DateTime From, DateTime To) Range(int fromYear, int toYear)

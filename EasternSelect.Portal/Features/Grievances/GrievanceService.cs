@@ -290,12 +290,9 @@ public sealed class GrievanceService(
     {
         await guard.EnsureAsync(Policies.GrievanceDigest);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var from = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var to = from.AddYears(1);
-        return await db.Grievances.AsNoTracking().Where(g => g.OpenedUtc >= from && g.OpenedUtc < to)
-            .GroupBy(g => new { g.Topic, g.Outcome })
-            .Select(x => new GrievanceYearCount(x.Key.Topic, x.Key.Outcome, x.Count()))
-            .ToListAsync(ct);
+        var figures = await GrievanceFigures.YearAsync(db, year, ct);
+        return figures.Groups.GroupBy(g => new { g.Topic, g.Outcome })
+            .Select(x => new GrievanceYearCount(x.Key.Topic, x.Key.Outcome, x.Sum(g => g.Count))).ToList();
     }
 
     private async Task<IReadOnlyList<DigestRow>> RowsAsync(PortalDbContext db, IQueryable<Grievance> grievances, CancellationToken ct)
@@ -406,16 +403,19 @@ public sealed class GrievanceService(
     }
 
     /// <summary>A third-party auditor sees only the cases assigned to it; the supplier-service staff and executives see all.</summary>
-    private IQueryable<Grievance> Visible(PortalDbContext db)
+    private IQueryable<Grievance> Visible(PortalDbContext db) => VisibleTo(db.Grievances.AsNoTracking(), currentUser.Principal);
+
+    /// <summary>The grievances <paramref name="principal"/> may see: all for supplier-service staff and executives, the assigned ones for an auditor.</summary>
+    public static IQueryable<Grievance> VisibleTo(IQueryable<Grievance> grievances, ClaimsPrincipal principal)
     {
-        var all = db.Grievances.AsNoTracking();
-        if (In(Roles.SupplierOfficer) || In(Roles.SupplierHead) || In(Roles.Executive))
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.IsInRole(Roles.SupplierOfficer) || principal.IsInRole(Roles.SupplierHead) || principal.IsInRole(Roles.Executive))
         {
-            return all;
+            return grievances;
         }
 
-        var me = Me();
-        return all.Where(g => g.AuditorId != null && g.AuditorId == me);
+        var me = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        return grievances.Where(g => g.AuditorId != null && g.AuditorId == me);
     }
 
     private bool MaySeeIdentity(string? auditorId) =>

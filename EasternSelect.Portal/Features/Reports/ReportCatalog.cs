@@ -13,6 +13,12 @@ public enum ReportParameterKind
 
     /// <summary><c>?meeting={id}[&amp;supplier={id}]</c>.</summary>
     MeetingSupplier,
+
+    /// <summary><c>?month=yyyy-MM</c>; defaults to last month.</summary>
+    Month,
+
+    /// <summary><c>?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c> (inclusive, at most 3 years, not after today); defaults to the last complete year.</summary>
+    DateRange,
 }
 
 /// <summary>
@@ -25,7 +31,7 @@ public sealed record ReportDefinition(string Key, string TitleKey, string Descri
 }
 
 /// <summary>The parsed, checked parameters of one report request.</summary>
-public sealed record ReportParameters(int From, int To, int Year, int Meeting = 0, int? Supplier = null)
+public sealed record ReportParameters(int From, int To, int Year, int Meeting = 0, int? Supplier = null, DateOnly? Month = null, DateOnly? FromDate = null, DateOnly? ToDate = null)
 {
     public static readonly ReportParameters None = new(0, 0, 0);
 }
@@ -57,14 +63,26 @@ public static class ReportCatalog
     public const string Esg = "esg";
     public const string CommitteeMinutes = "committee";
     public const string AnomalyMinutes = "anomaly-meeting";
+    public const string Inspections = "inspections";
+    public const string Complaints = "complaints";
+    public const string Grievances = "grievances";
 
     public static readonly IReadOnlyList<ReportDefinition> All =
     [
         new(Esg, "Reports.Esg.Title", "Reports.Esg.Description", Policies.EsgReport, ReportParameterKind.Year),
-        new(SupplierReviews, "Reports.SupplierReviews.Title", "Reports.SupplierReviews.Description", Policies.Reports, ReportParameterKind.YearRange),
-        new(Training, "Reports.Training.Title", "Reports.Training.Description", Policies.Reports, ReportParameterKind.YearRange),
-        new(Suppliers, "Reports.Suppliers.Title", "Reports.Suppliers.Description", Policies.Reports, ReportParameterKind.None),
-        new(Products, "Reports.Products.Title", "Reports.Products.Description", Policies.Reports, ReportParameterKind.None, HasPdf: false),
+        new(SupplierReviews, "Reports.SupplierReviews.Title", "Reports.SupplierReviews.Description", Policies.SupplierReports, ReportParameterKind.YearRange),
+        new(Training, "Reports.Training.Title", "Reports.Training.Description", Policies.SupplierReports, ReportParameterKind.YearRange),
+        new(Suppliers, "Reports.Suppliers.Title", "Reports.Suppliers.Description", Policies.SupplierReports, ReportParameterKind.None),
+        new(Products, "Reports.Products.Title", "Reports.Products.Description", Policies.SupplierReports, ReportParameterKind.None, HasPdf: false),
+
+        // QA's monthly inspection figures (for the quality-anomaly meeting).
+        new(Inspections, "Reports.Inspections.Title", "Reports.Inspections.Description", Policies.Inspections, ReportParameterKind.Month),
+
+        // Complaint statistics: the customer-experience centre, the major-case team, QA and executives (the complaint KPI readers).
+        new(Complaints, "Reports.Complaints.Title", "Reports.Complaints.Description", Policies.ComplaintKpis, ReportParameterKind.DateRange),
+
+        // Grievance statistics over all cases: the supplier-service head and executives (立馬辦), not the auditor who sees only its cases.
+        new(Grievances, "Reports.Grievances.Title", "Reports.Grievances.Description", Policies.GrievanceDigest, ReportParameterKind.Year),
         new(CommitteeMinutes, "Committee.MinutesTitle", "Committee.MinutesTitle", Policies.ProductProposals, ReportParameterKind.Meeting, Listed: false),
         new(AnomalyMinutes, "Anomaly.MinutesTitle", "Anomaly.MinutesTitle", Policies.AnomalyMeetings, ReportParameterKind.MeetingSupplier, Listed: false),
     ];

@@ -36,7 +36,7 @@ public static class ReportEndpoints
         endpoints.MapGet("/reports/{key}.{format}", () => TypedResults.NotFound()).RequireAuthorization(Policies.SignedIn);
     }
 
-    /// <summary>The download name: esg-2020.pdf, supplier-reviews-2018-2020.xlsx, suppliers.xlsx.</summary>
+    /// <summary>The download name: esg-2020.pdf, supplier-reviews-2018-2020.xlsx, suppliers.xlsx, inspections-2020-12.pdf, complaints-2020-01-01-2020-12-31.xlsx.</summary>
     public static string FileName(ReportDefinition report, ReportParameters parameters, string format)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -47,6 +47,8 @@ public static class ReportEndpoints
             ReportParameterKind.YearRange => string.Create(CultureInfo.InvariantCulture, $"-{parameters.From}-{parameters.To}"),
             ReportParameterKind.Meeting or ReportParameterKind.MeetingSupplier => string.Create(CultureInfo.InvariantCulture, $"-{parameters.Meeting}")
                 + (parameters.Supplier is { } s ? string.Create(CultureInfo.InvariantCulture, $"-supplier-{s}") : string.Empty),
+            ReportParameterKind.Month => string.Create(CultureInfo.InvariantCulture, $"-{parameters.Month:yyyy-MM}"),
+            ReportParameterKind.DateRange => string.Create(CultureInfo.InvariantCulture, $"-{parameters.FromDate:yyyy-MM-dd}-{parameters.ToDate:yyyy-MM-dd}"),
             _ => string.Empty,
         };
         return report.Key + suffix + "." + format;
@@ -63,6 +65,8 @@ public static class ReportEndpoints
             ReportParameterKind.YearRange => string.Create(CultureInfo.InvariantCulture, $"?from={parameters.From}&to={parameters.To}"),
             ReportParameterKind.Meeting or ReportParameterKind.MeetingSupplier => string.Create(CultureInfo.InvariantCulture, $"?meeting={parameters.Meeting}")
                 + (parameters.Supplier is { } s ? string.Create(CultureInfo.InvariantCulture, $"&supplier={s}") : string.Empty),
+            ReportParameterKind.Month => string.Create(CultureInfo.InvariantCulture, $"?month={parameters.Month:yyyy-MM}"),
+            ReportParameterKind.DateRange => string.Create(CultureInfo.InvariantCulture, $"?from={parameters.FromDate:yyyy-MM-dd}&to={parameters.ToDate:yyyy-MM-dd}"),
             _ => string.Empty,
         };
     }

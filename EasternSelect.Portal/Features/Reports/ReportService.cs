@@ -35,11 +35,15 @@ public sealed class ReportService(
     ProductReviewService productReviews,
     AnomalyMeetingService anomalyMeetings,
     PdfReportRenderer pdf,
+    CaseReports caseReports,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l)
 {
     public const string PdfType = "application/pdf";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>A date range covers at most this many years (2018-01-01 to 2020-12-31 is the longest from 2018-01-01).</summary>
+    public const int MaxDateRangeYears = 3;
 
     /// <summary>The reports the current person may open, in the catalogue's order.</summary>
     public async Task<IReadOnlyList<ReportDefinition>> AvailableAsync()
@@ -61,8 +65,13 @@ public sealed class ReportService(
     public ReportParameters Defaults()
     {
         var year = clock.GetUtcNow().Year - 1;
-        return new ReportParameters(year - 2, year, year);
+        var today = Today;
+        return new ReportParameters(year - 2, year, year,
+            Month: new DateOnly(today.Year, today.Month, 1).AddMonths(-1), FromDate: new DateOnly(year, 1, 1), ToDate: new DateOnly(year, 12, 31));
     }
+
+    /// <summary>Today in the portal's time zone: the latest day a date range may reach.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>Reads the parameters from query values; null and a message when they are missing or wrong.</summary>
     public (ReportParameters? Parameters, string? Error) Parse(ReportDefinition report, Func<string, string?> query)
@@ -108,8 +117,81 @@ public sealed class ReportService(
                 return (ReportParameters.None with { Meeting = meeting.Value, Supplier = supplier }, null);
             }
 
+            case ReportParameterKind.Month:
+            {
+                var text = query("month");
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return Validate(report, ReportParameters.None with { Month = defaults.Month });
+                }
+
+                return DateOnly.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+                    ? Validate(report, ReportParameters.None with { Month = month, Year = month.Year })
+                    : (null, l["Reports.MonthInvalid"]);
+            }
+
+            case ReportParameterKind.DateRange:
+            {
+                if (!TryDate(query("from"), defaults.FromDate!.Value, out var from) || !TryDate(query("to"), defaults.ToDate!.Value, out var to))
+                {
+                    return (null, l["Reports.DateInvalid"]);
+                }
+
+                return Validate(report, ReportParameters.None with { FromDate = from, ToDate = to, From = from.Year, To = to.Year, Year = to.Year });
+            }
+
             default:
                 return (ReportParameters.None, null);
+        }
+    }
+
+    /// <summary>Checks parameters typed on the Reports page or read from a query: the message of the first problem, or the parameters.</summary>
+    public (ReportParameters? Parameters, string? Error) Validate(ReportDefinition report, ReportParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var today = Today;
+        switch (report.Parameters)
+        {
+            case ReportParameterKind.Year:
+            case ReportParameterKind.YearRange:
+                return Check(parameters);
+            case ReportParameterKind.Month:
+                if (parameters.Month is not { } month)
+                {
+                    return (null, l["Reports.MonthInvalid"]);
+                }
+
+                if (month.Year < ReviewService.MinYear)
+                {
+                    return (null, l["Reports.MonthTooEarly", ReviewService.MinYear]);
+                }
+
+                return month > today ? (null, l["Reports.MonthInFuture"]) : (parameters with { Month = new DateOnly(month.Year, month.Month, 1) }, null);
+            case ReportParameterKind.DateRange:
+                if (parameters.FromDate is not { } from || parameters.ToDate is not { } to)
+                {
+                    return (null, l["Reports.DateInvalid"]);
+                }
+
+                if (from.Year < ReviewService.MinYear)
+                {
+                    return (null, l["Reports.DateTooEarly", ReviewService.MinYear]);
+                }
+
+                if (to < from)
+                {
+                    return (null, l["Reports.DateOrder"]);
+                }
+
+                if (to > today)
+                {
+                    return (null, l["Reports.DateInFuture"]);
+                }
+
+                return to >= from.AddYears(MaxDateRangeYears) ? (null, l["Reports.DateRangeTooLong", MaxDateRangeYears]) : (parameters, null);
+            default:
+                return (parameters, null);
         }
     }
 
@@ -131,6 +213,10 @@ public sealed class ReportService(
             ReportCatalog.Training => await TrainingAsync(parameters, ct),
             ReportCatalog.Suppliers => await SuppliersAsync(ct),
             ReportCatalog.Esg => await esg.BuildAsync(parameters.Year, ct),
+            ReportCatalog.Inspections => await caseReports.InspectionsAsync(parameters.Month ?? throw new ArgumentException("month is required", nameof(parameters)), ct),
+            ReportCatalog.Complaints => await caseReports.ComplaintsAsync(
+                parameters.FromDate ?? throw new ArgumentException("from is required", nameof(parameters)), parameters.ToDate ?? throw new ArgumentException("to is required", nameof(parameters)), ct),
+            ReportCatalog.Grievances => await caseReports.GrievancesAsync(parameters.Year, ct),
             ReportCatalog.CommitteeMinutes => ReportBuilders.ProductReviewMinutes(
                 await productReviews.BuildMinutesAsync(parameters.Meeting, ct) ?? throw new ReportNotFoundException("No such product-review meeting."), l),
             ReportCatalog.AnomalyMinutes => ReportBuilders.AnomalyMinutes(
@@ -271,6 +357,17 @@ public sealed class ReportService(
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year);
     }
 
+    private static bool TryDate(string? text, DateOnly fallback, out DateOnly date)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            date = fallback;
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    }
+
     /// <summary>An optional positive id: empty is null; anything else not a positive whole number fails.</summary>
     private static bool TryId(string? text, out int? id)
     {
@@ -291,5 +388,5 @@ public sealed class ReportService(
 
     private Task AuditAsync(ReportDefinition report, ReportParameters p, string format, int bytes, CancellationToken ct) =>
         auditLog.WriteAsync(AuditAction.Export, currentUser.Actor, "Report", report.Key,
-            string.Create(CultureInfo.InvariantCulture, $"{report.Key}.{format}: from {p.From} to {p.To}, meeting {p.Meeting}, supplier {p.Supplier}, {bytes} bytes"), ct);
+            string.Create(CultureInfo.InvariantCulture, $"{report.Key}.{format}: from {p.From} to {p.To}, meeting {p.Meeting}, supplier {p.Supplier}, month {p.Month:yyyy-MM}, dates {p.FromDate:yyyy-MM-dd}..{p.ToDate:yyyy-MM-dd}, {bytes} bytes"), ct);
 }

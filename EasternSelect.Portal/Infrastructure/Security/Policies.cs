@@ -23,7 +23,12 @@ public static class Policies
     public const string Inspections = nameof(Inspections);
     public const string InspectionSpecManage = nameof(InspectionSpecManage);
     public const string InspectionApprove = nameof(InspectionApprove);
+
+    /// <summary>The Reports page and menu: anyone who may open at least one listed report (each report checks its own policy).</summary>
     public const string Reports = nameof(Reports);
+
+    /// <summary>The supplier-side reports (reviews, training, the supplier registry and the product list): not the customer-experience roles.</summary>
+    public const string SupplierReports = nameof(SupplierReports);
     public const string EsgReport = nameof(EsgReport);
 
     /// <summary>Freezing a year's ESG figures as the signed-off, published snapshot.</summary>
@@ -87,7 +92,8 @@ public static class Policies
         [Inspections] = [Roles.QaInspector, Roles.QaManager],
         [InspectionSpecManage] = [Roles.QaManager],
         [InspectionApprove] = [Roles.QaManager],
-        [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
+        [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive, Roles.CxAgent, Roles.MajorCaseTeam],
+        [SupplierReports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [EsgReport] = [Roles.Executive, Roles.SupplierHead, Roles.QaManager],
         [EsgFreeze] = [Roles.Executive],
         [ReportRecords] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive, Roles.CxAgent, Roles.MajorCaseTeam],

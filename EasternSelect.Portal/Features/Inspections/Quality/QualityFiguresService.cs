@@ -96,8 +96,16 @@ public sealed class QualityFiguresService(IDbContextFactory<PortalDbContext> con
         PortalDbContext db, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 1);
+        return await PeriodFiguresAsync(db, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1), ct);
+    }
+
+    /// <summary>The figures of the months <paramref name="fromMonth"/> to <paramref name="toMonth"/> (first days, inclusive), total and by category; the caller checks its own policy.</summary>
+    public static async Task<(QualityFigures Total, IReadOnlyList<(SupplierCategory Category, QualityFigures Figures)> ByCategory)> PeriodFiguresAsync(
+        PortalDbContext db, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var from = IncomingLot.MonthOf(fromMonth);
+        var to = IncomingLot.MonthOf(toMonth);
         var lots = db.IncomingLots.AsNoTracking().Where(x => !x.IsReinspection && x.Month >= from && x.Month <= to);
         var byCategory = await Aggregate(lots.GroupBy(x => x.Category)).ToListAsync(ct);
         var total = new QualityFigures(

@@ -15,7 +15,7 @@ public sealed class AuditRecords(IDbContextFactory<PortalDbContext> contexts, IS
 
     public string Source => Name;
 
-    public string Policy => Policies.Reports;
+    public string Policy => Policies.SupplierReports;
 
     public static string Link(int year, AuditReason? reason = null) => RecordLinks.For(Name, ("year", year), ("reason", reason));
 

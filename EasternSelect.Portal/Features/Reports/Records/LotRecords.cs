@@ -28,7 +28,7 @@ public sealed class LotRecords(IDbContextFactory<PortalDbContext> contexts, IStr
 
     public string Source => Name;
 
-    public string Policy => Policies.Reports;
+    public string Policy => Policies.SupplierReports;
 
     public static string Link(int year, SupplierCategory? category = null, bool? decided = null, LotDecision? decision = null) =>
         Link(LotScope.Year(year, category), decided, decision);

@@ -16,7 +16,7 @@ public sealed class MeetingRecords(IDbContextFactory<PortalDbContext> contexts, 
 
     public string Source => Name;
 
-    public string Policy => Policies.Reports;
+    public string Policy => Policies.SupplierReports;
 
     public static string Link(int year, string kind) => RecordLinks.For(Name, ("year", year), ("kind", kind));
 

@@ -18,7 +18,7 @@ public sealed class ReviewRecords(IDbContextFactory<PortalDbContext> contexts, I
 
     public string Source => Name;
 
-    public string Policy => Policies.Reports;
+    public string Policy => Policies.SupplierReports;
 
     public static string Link(int year, ReviewMethod? method = null, ReviewStatus? status = null) =>
         RecordLinks.For(Name, ("year", year), ("method", method), ("status", status));
@@ -60,7 +60,7 @@ public sealed class SpotCheckRecords(IDbContextFactory<PortalDbContext> contexts
 
     public string Source => Name;
 
-    public string Policy => Policies.Reports;
+    public string Policy => Policies.SupplierReports;
 
     public static string Link(int year) => RecordLinks.For(Name, ("year", year));
 

@@ -14,7 +14,7 @@ public sealed class TrainingRecords(IDbContextFactory<PortalDbContext> contexts,
 
     public string Source => Name;
 
-    public string Policy => Policies.Reports;
+    public string Policy => Policies.SupplierReports;
 
     public static string Link(int year) => RecordLinks.For(Name, ("year", year));
 
