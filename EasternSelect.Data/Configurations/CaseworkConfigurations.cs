@@ -24,13 +24,9 @@ internal sealed class CaseFileConfiguration : IEntityTypeConfiguration<CaseFile>
         builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
 
         // Lists sort by opening date within a kind, and filter by status and deadline.
-        builder.HasIndex("Kind", nameof(CaseFile.OpenedUtc));
         builder.HasIndex("Kind", nameof(CaseFile.Status), nameof(CaseFile.ClosureDueUtc));
         builder.HasIndex("Kind", nameof(CaseFile.ClosedUtc));
 
-        // The dashboards' 7-day closure trend sums a year of complaints per month of opening from this index alone.
-        builder.HasIndex("Kind", nameof(CaseFile.OpenedUtc), nameof(CaseFile.ClosedUtc), nameof(CaseFile.ClosedWithinTarget))
-            .HasDatabaseName("IX_Cases_Kind_OpenedUtc_Closure");
         builder.HasIndex(c => c.AssigneeId);
         builder.HasIndex(c => c.LastActivityUtc);
     }
@@ -51,6 +47,15 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Supplier>().WithMany().HasForeignKey(c => c.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ComplaintCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+
+        // Case lists (one table for both kinds) sort by opening date within a kind; and every complaint KPI (closure rate,
+        // online handling time, quality root causes, topics: the KPI page, the ESG chapter, the complaints report, the
+        // dashboards' closure trend) sums the complaints opened in a period from this index alone, a year of 300,000
+        // complaints without reading the table.
+        builder.HasIndex(
+                "Kind", nameof(Complaint.OpenedUtc), nameof(Complaint.ClosedUtc), nameof(Complaint.ClosedWithinTarget), nameof(Complaint.Channel),
+                nameof(Complaint.RootCause), nameof(Complaint.HandlingHours), nameof(Complaint.CategoryId))
+            .HasDatabaseName("IX_Cases_Kind_OpenedUtc_Kpis");
         builder.HasIndex(c => new { c.CategoryId, c.OpenedUtc });
         builder.HasIndex(c => new { c.SupplierId, c.RootCause, c.ClosedUtc });
         builder.HasIndex(c => new { c.IsMajor, c.Status });

@@ -312,12 +312,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "ClosedUtc");
 
-                    b.HasIndex("Kind", "OpenedUtc");
-
                     b.HasIndex("Kind", "Status", "ClosureDueUtc");
-
-                    b.HasIndex("Kind", "OpenedUtc", "ClosedUtc", "ClosedWithinTarget")
-                        .HasDatabaseName("IX_Cases_Kind_OpenedUtc_Closure");
 
                     b.ToTable("Cases", (string)null);
 
@@ -2959,6 +2954,9 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.HasIndex("IsMajor", "Status");
 
                     b.HasIndex("SupplierId", "RootCause", "ClosedUtc");
+
+                    b.HasIndex("Kind", "OpenedUtc", "ClosedUtc", "ClosedWithinTarget", "Channel", "RootCause", "HandlingHours", "CategoryId")
+                        .HasDatabaseName("IX_Cases_Kind_OpenedUtc_Kpis");
 
                     b.HasDiscriminator().HasValue("Complaint");
                 });
