@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
+using EasternSelect.Data;
+using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Inspections.Quality;
@@ -10,6 +12,7 @@ using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Security;
 using EasternSelect.Tests.Shared;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EasternSelect.Portal.Tests.Reports;
@@ -139,6 +142,25 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
 
         Assert.Contains(AccessDeniedTitle, page, StringComparison.Ordinal);
         Assert.DoesNotContain("共 18 筆", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComplaintKpiPage_YearFigureLinksToTheComplaintsOfThatYear()
+    {
+        using var cx = await fixture.Factory.SignedInClientAsync("cx.agent@demo.local");
+        int opened;
+        await using (var db = _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System))
+        {
+            var from = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            opened = await db.Complaints.CountAsync(c => c.OpenedUtc >= from && c.OpenedUtc < from.AddYears(1));
+        }
+
+        var kpis = await cx.GetStringAsync(new Uri("/complaints/kpis", UriKind.Relative));
+        var records = await cx.GetStringAsync(new Uri("/reports/records/complaints?year=2020", UriKind.Relative));
+
+        Assert.Contains("href=\"/reports/records/complaints?year=2020\"", kpis, StringComparison.Ordinal);
+        Assert.True(opened > 0);
+        Assert.Contains($"共 {opened.ToString("N0", CultureInfo.GetCultureInfo("zh-TW"))} 筆", records, StringComparison.Ordinal);
     }
 
     private static (string Source, RecordFilter Filter) Parse(string link)
