@@ -12,7 +12,6 @@ using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Security;
 using EasternSelect.Tests.Shared;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -381,8 +380,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     {
         var uri = new Uri("http://portal" + link);
         var source = scope.ServiceProvider.GetServices<IRecordSource>().Single(s => "/reports/records/" + s.Source == uri.AbsolutePath);
-        var values = QueryHelpers.ParseQuery(uri.Query).ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
-        return source.ListAsync(new RecordFilter(values), 50, CancellationToken.None);
+        return source.ListAsync(RecordFilter.FromQuery(uri.Query), 50, CancellationToken.None);
     }
 
     private async Task<(int Complaints2018, int Complaints2019, int Complaints2020, int Grievances2020)> CountsAsync()

@@ -11,7 +11,6 @@ using EasternSelect.Portal.Features.Reports.Esg;
 using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Security;
 using EasternSelect.Tests.Shared;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -169,8 +168,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
         return (uri.AbsolutePath["/reports/records/".Length..], Filter(uri.Query));
     }
 
-    private static RecordFilter Filter(string query) =>
-        new(QueryHelpers.ParseQuery(query).ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal));
+    private static RecordFilter Filter(string query) => RecordFilter.FromQuery(query);
 
     private AsyncServiceScope Scope(string role)
     {

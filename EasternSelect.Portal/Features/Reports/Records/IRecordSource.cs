@@ -44,6 +44,10 @@ public sealed class RecordFilterException : Exception
 /// <summary>The query values of a drill-down link, read strictly: a value that is present but wrong is an error, never ignored.</summary>
 public sealed class RecordFilter(IReadOnlyDictionary<string, string?> values)
 {
+    /// <summary>The filter of a query string ("?year=2020&amp;category=Food").</summary>
+    public static RecordFilter FromQuery(string? query) =>
+        new(QueryHelpers.ParseQuery(query).ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal));
+
     public string? Text(string name) => values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     public int? Int(string name, int min, int max)
