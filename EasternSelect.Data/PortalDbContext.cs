@@ -8,7 +8,7 @@ using EasternSelect.Domain.Csr;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Notifications;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Reporting;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;

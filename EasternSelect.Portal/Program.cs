@@ -3,11 +3,11 @@ using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Admin.Audit;
 using EasternSelect.Portal.Features.Admin.Users;
-using EasternSelect.Portal.Features.Grievances;
+using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Features.Suppliers;
+using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
 using EasternSelect.Portal.Infrastructure.Database;
@@ -65,23 +65,23 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddScoped<UserAdminService>();
 builder.Services.AddScoped<AuditSearchService>();
 builder.Services.AddScoped<PolicyGuard>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierListService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductListService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Registry.SupplierListService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Products.ProductListService>();
 builder.Services.AddScoped<SignInAudit>();
 
 // Suppliers: tiering and CSR
-builder.Services.AddScoped<EasternSelect.Portal.Features.Tiering.TieringService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Csr.CsrService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Tiering.TieringService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Csr.CsrService>();
 
 // Suppliers: registry, detail, Excel
-builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierEditService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierDetailService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.SupplierExcelService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Products.ProductEditService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Registry.SupplierEditService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Registry.SupplierDetailService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Registry.SupplierExcelService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Products.ProductEditService>();
 
 // Suppliers: qualification reviews and training
-builder.Services.AddScoped<EasternSelect.Portal.Features.Reviews.ReviewService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Training.TrainingService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Reviews.ReviewService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Suppliers.Training.TrainingService>();
 
 // Inspections: checklists and specs
 builder.Services.AddScoped<EasternSelect.Portal.Features.Inspections.Specs.InspectionSpecService>();
@@ -119,9 +119,9 @@ builder.Services.AddScoped<EasternSelect.Portal.Features.Committees.AnomalyMeeti
 builder.Services.AddSingleton(sp => EasternSelect.Portal.Features.Casework.CaseworkSettings.From(
     builder.Configuration.GetSection("Casework").Get<EasternSelect.Portal.Features.Casework.CaseworkOptions>() ?? new()));
 builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.NotificationService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Complaints.ComplaintKpiService>();
-builder.Services.AddScoped<EasternSelect.Portal.Features.Grievances.GrievanceService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.Complaints.ComplaintService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.Complaints.ComplaintKpiService>();
+builder.Services.AddScoped<EasternSelect.Portal.Features.Casework.Grievances.GrievanceService>();
 builder.Services.AddScoped<EasternSelect.Portal.Features.Dashboard.DashboardService>();
 builder.Services.AddPublicRateLimits(builder.Configuration);
 

@@ -94,7 +94,7 @@ internal sealed class SpotCheckItemConfiguration : IEntityTypeConfiguration<Spot
     public void Configure(EntityTypeBuilder<SpotCheckItem> builder)
     {
         builder.HasOne(i => i.Product).WithMany().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Domain.Qualification.MonthlySpotCheck>().WithMany().HasForeignKey(i => i.MonthlySpotCheckId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Reviews.MonthlySpotCheck>().WithMany().HasForeignKey(i => i.MonthlySpotCheckId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.RemovalReason).HasMaxLength(SpotCheckItem.ReasonMaxLength);
         builder.Property(i => i.AddedReason).HasMaxLength(SpotCheckItem.ReasonMaxLength);
         builder.Property(i => i.Findings).HasMaxLength(SpotCheckItem.FindingsMaxLength);

@@ -1,6 +1,6 @@
 using EasternSelect.Domain.Csr;
 using EasternSelect.Domain.Files;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
 using EasternSelect.Domain.Training;

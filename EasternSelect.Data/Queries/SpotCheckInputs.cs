@@ -1,5 +1,5 @@
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Data.Queries;

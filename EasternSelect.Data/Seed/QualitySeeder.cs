@@ -4,7 +4,7 @@ using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EasternSelect.Domain.Auditing;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Files;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 
 namespace EasternSelect.Domain.Inspections;

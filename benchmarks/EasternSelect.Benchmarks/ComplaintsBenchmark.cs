@@ -5,7 +5,7 @@ using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework;
-using EasternSelect.Portal.Features.Complaints;
+using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;

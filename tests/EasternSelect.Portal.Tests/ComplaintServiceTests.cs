@@ -4,7 +4,7 @@ using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework;
-using EasternSelect.Portal.Features.Complaints;
+using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

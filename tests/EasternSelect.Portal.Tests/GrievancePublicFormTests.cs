@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EasternSelect.Data;
 using EasternSelect.Domain.Security;
-using EasternSelect.Portal.Features.Complaints;
+using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Infrastructure.Security;
 using EasternSelect.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;

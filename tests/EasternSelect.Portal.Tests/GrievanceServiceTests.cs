@@ -3,7 +3,7 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Security;
-using EasternSelect.Portal.Features.Grievances;
+using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

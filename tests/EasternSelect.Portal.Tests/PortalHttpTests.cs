@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using EasternSelect.Data;
-using EasternSelect.Portal.Features.Suppliers;
+using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

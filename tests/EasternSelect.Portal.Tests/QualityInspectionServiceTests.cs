@@ -1,7 +1,7 @@
 using EasternSelect.Data;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Seed;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Training;
-using EasternSelect.Portal.Features.Reviews;
-using EasternSelect.Portal.Features.Training;
+using EasternSelect.Portal.Features.Suppliers.Reviews;
+using EasternSelect.Portal.Features.Suppliers.Training;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,7 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Portal.Features.Suppliers;
+using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -253,10 +253,10 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
     public async Task Product_CreateThenDelistWithoutReasonThenWithReasonThenRelist_FollowsTheRules()
     {
         await using var scope = Scope(Roles.SupplierOfficer, out var db);
-        var products = scope.ServiceProvider.GetRequiredService<EasternSelect.Portal.Features.Products.ProductEditService>();
+        var products = scope.ServiceProvider.GetRequiredService<EasternSelect.Portal.Features.Suppliers.Products.ProductEditService>();
         var supplier = (await products.SearchSuppliersAsync("1", CancellationToken.None)).First();
-        var negative = await products.SaveAsync(null, new EasternSelect.Portal.Features.Products.ProductForm { Name = "負價商品", Supplier = supplier, Price = -1m }, CancellationToken.None);
-        var created = await products.SaveAsync(null, new EasternSelect.Portal.Features.Products.ProductForm { Name = "測試保溫瓶", Supplier = supplier, Price = 990m, MonthlyUnitsSold = 10 }, CancellationToken.None);
+        var negative = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "負價商品", Supplier = supplier, Price = -1m }, CancellationToken.None);
+        var created = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "測試保溫瓶", Supplier = supplier, Price = 990m, MonthlyUnitsSold = 10 }, CancellationToken.None);
         var id = created.Id!.Value;
         Task<Guid> Version() => db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleAsync();
 

@@ -259,7 +259,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("Files", (string)null);
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -296,7 +296,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("MonthlySpotChecks");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -331,7 +331,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -419,7 +419,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("QualificationReviews");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1150,7 +1150,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -1161,16 +1161,16 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Scores")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -1181,14 +1181,14 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Documents")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1335,7 +1335,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Navigation("Documents");
 

@@ -2105,7 +2105,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("NotificationReads");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2142,7 +2142,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("MonthlySpotChecks");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2177,7 +2177,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2265,7 +2265,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("QualificationReviews");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -3510,7 +3510,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.MonthlySpotCheck", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.MonthlySpotCheck", null)
                         .WithMany()
                         .HasForeignKey("MonthlySpotCheckId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3565,7 +3565,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -3576,16 +3576,16 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Scores")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -3596,14 +3596,14 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Documents")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3845,7 +3845,7 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Navigation("Documents");
 

@@ -1276,7 +1276,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("SpotCheckPhoto");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1311,7 +1311,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("MonthlySpotChecks");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1344,7 +1344,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1430,7 +1430,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("QualificationReviews");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2377,7 +2377,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.MonthlySpotCheck", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.MonthlySpotCheck", null)
                         .WithMany()
                         .HasForeignKey("MonthlySpotCheckId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2423,7 +2423,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("File");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -2434,16 +2434,16 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Scores")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -2454,14 +2454,14 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Documents")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2658,7 +2658,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Navigation("Documents");
 

@@ -2012,7 +2012,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("NotificationReads");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2047,7 +2047,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("MonthlySpotChecks");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2080,7 +2080,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2166,7 +2166,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("QualificationReviews");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -3369,7 +3369,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.MonthlySpotCheck", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.MonthlySpotCheck", null)
                         .WithMany()
                         .HasForeignKey("MonthlySpotCheckId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3424,7 +3424,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -3435,16 +3435,16 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Scores")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -3455,14 +3455,14 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Documents")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3704,7 +3704,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Navigation("Documents");
 

@@ -2007,7 +2007,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("NotificationReads");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2042,7 +2042,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("MonthlySpotChecks");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2075,7 +2075,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2161,7 +2161,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("QualificationReviews");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -3417,7 +3417,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
 
             modelBuilder.Entity("EasternSelect.Domain.Inspections.SpotCheckItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.MonthlySpotCheck", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.MonthlySpotCheck", null)
                         .WithMany()
                         .HasForeignKey("MonthlySpotCheckId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3472,7 +3472,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.MonthlySpotCheck", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.MonthlySpotCheck", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -3483,16 +3483,16 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.OnSiteScoreItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.OnSiteScoreItem", b =>
                 {
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Scores")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Suppliers.Supplier", "Supplier")
                         .WithMany()
@@ -3503,14 +3503,14 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Supplier");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.ReviewDocumentItem", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.ReviewDocumentItem", b =>
                 {
                     b.HasOne("EasternSelect.Domain.Files.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("EasternSelect.Domain.Qualification.QualificationReview", null)
+                    b.HasOne("EasternSelect.Domain.Reviews.QualificationReview", null)
                         .WithMany("Documents")
                         .HasForeignKey("QualificationReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3752,7 +3752,7 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Qualification.QualificationReview", b =>
+            modelBuilder.Entity("EasternSelect.Domain.Reviews.QualificationReview", b =>
                 {
                     b.Navigation("Documents");
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EasternSelect.Domain.Casework;
-using EasternSelect.Portal.Features.Complaints;
-using EasternSelect.Portal.Features.Grievances;
+using EasternSelect.Portal.Features.Casework.Complaints;
+using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 

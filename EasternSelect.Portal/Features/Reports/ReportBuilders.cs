@@ -1,6 +1,6 @@
 using System.Globalization;
 using EasternSelect.Domain.Committees;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Training;
 using EasternSelect.Portal.Features.Committees;
 using EasternSelect.Portal.Features.Reports.Records;

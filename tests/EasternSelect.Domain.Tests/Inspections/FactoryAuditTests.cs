@@ -1,6 +1,6 @@
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 
 namespace EasternSelect.Domain.Tests.Inspections;
 

@@ -1,7 +1,7 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
 using EasternSelect.Portal.Infrastructure.Security;

@@ -4,7 +4,7 @@ using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Inspections.Quality;
-using EasternSelect.Portal.Features.Suppliers;
+using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -2,7 +2,7 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Portal.Features.Suppliers;
+using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 

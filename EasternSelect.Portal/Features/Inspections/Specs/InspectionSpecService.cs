@@ -1,7 +1,7 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Portal.Features.Suppliers;
+using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -3,7 +3,7 @@ using EasternSelect.Data.Queries;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Qualification;
+using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Inspections.Samples;
 using EasternSelect.Portal.Infrastructure.Security;

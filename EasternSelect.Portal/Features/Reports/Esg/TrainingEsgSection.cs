@@ -1,4 +1,4 @@
-using EasternSelect.Portal.Features.Training;
+using EasternSelect.Portal.Features.Suppliers.Training;
 using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 

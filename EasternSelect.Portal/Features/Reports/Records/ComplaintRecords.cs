@@ -2,7 +2,7 @@ using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Privacy;
-using EasternSelect.Portal.Features.Complaints;
+using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
-using EasternSelect.Portal.Features.Grievances;
+using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,191 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using EasternSelect.Data;
+using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Infrastructure.Localization;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace EasternSelect.Portal.Features.Suppliers.Products;
+
+public sealed record SupplierOption(int Id, string Name, string TaxId)
+{
+    public override string ToString() => $"{Name}（{TaxId}）";
+}
+
+public sealed class ProductForm
+{
+    [RequiredField, MaxTextLength(200)]
+    public string Name { get; set; } = string.Empty;
+
+    public SupplierOption? Supplier { get; set; }
+
+    public SupplierCategory Category { get; set; } = SupplierCategory.Food;
+
+    public SalesChannel Channel { get; set; } = SalesChannel.Tv;
+
+    [Range(0, 10_000_000)]
+    public decimal Price { get; set; }
+
+    [Range(0, int.MaxValue)]
+    public int MonthlyUnitsSold { get; set; }
+
+    public Guid? Version { get; set; }
+
+    public string? Sku { get; set; }
+}
+
+/// <summary>Creates and edits products, and delists and relists them with a reason and date.</summary>
+public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, IStringLocalizer<SharedResource> l)
+{
+    /// <summary>The supplier picker's server-side search, by name or the start of a tax ID.</summary>
+    public async Task<IReadOnlyList<SupplierOption>> SearchSuppliersAsync(string? term, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.SupplierManage);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var suppliers = SupplierListService.Filter(db.Suppliers.AsNoTracking(), new SupplierQuery(term, null, null, SupplierSort.Name, false, 0, 20));
+        return await suppliers.OrderBy(s => s.Name).Take(20).Select(s => new SupplierOption(s.Id, s.Name, s.TaxId)).ToListAsync(ct);
+    }
+
+    public async Task<ProductForm?> GetFormAsync(int id, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.SupplierManage);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => new ProductForm
+        {
+            Name = p.Name,
+            Supplier = new SupplierOption(p.SupplierId, p.Supplier!.Name, p.Supplier.TaxId),
+            Category = p.Category,
+            Channel = p.Channel,
+            Price = p.Price,
+            MonthlyUnitsSold = p.MonthlyUnitsSold,
+            Version = p.Version,
+            Sku = p.Sku,
+        }).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Creates (id null) or updates a product.</summary>
+    public async Task<SaveResult> SaveAsync(int? id, ProductForm form, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.SupplierManage);
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(form.Name))
+        {
+            errors.Add(l["Validation.Required"]);
+        }
+
+        if (form.Supplier is null)
+        {
+            errors.Add(l["Product.SupplierRequired"]);
+        }
+
+        if (form.Price < 0)
+        {
+            errors.Add(l["Product.PriceNegative"]);
+        }
+
+        if (form.MonthlyUnitsSold < 0)
+        {
+            errors.Add(l["Product.UnitsNegative"]);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (form.Supplier is { } supplier && !await db.Suppliers.AnyAsync(s => s.Id == supplier.Id, ct))
+        {
+            errors.Add(l["Supplier.NotFound"]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return SaveResult.Fail(errors);
+        }
+
+        Product? product;
+        if (id is { } existing)
+        {
+            product = await db.Products.SingleOrDefaultAsync(p => p.Id == existing, ct);
+            if (product is null)
+            {
+                return SaveResult.Fail([l["Product.NotFound"]]);
+            }
+
+            db.Entry(product).Property(p => p.Version).OriginalValue = form.Version ?? Guid.Empty;
+        }
+        else
+        {
+            product = new Product { Sku = await NextSkuAsync(db, ct) };
+            db.Products.Add(product);
+        }
+
+        product.Name = form.Name.Trim();
+        product.SupplierId = form.Supplier!.Id;
+        product.Category = form.Category;
+        product.Channel = form.Channel;
+        product.Price = form.Price;
+        product.MonthlyUnitsSold = form.MonthlyUnitsSold;
+        return await SaveAsync(db, product, ct);
+    }
+
+    public async Task<SaveResult> DelistAsync(int id, string reason, DateTime delistedOn, Guid version, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.SupplierManage);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return SaveResult.Fail([l["Product.DelistReasonRequired"]]);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (product is null)
+        {
+            return SaveResult.Fail([l["Product.NotFound"]]);
+        }
+
+        db.Entry(product).Property(p => p.Version).OriginalValue = version;
+        product.ListingStatus = ListingStatus.Delisted;
+        product.DelistingReason = reason.Trim();
+        product.DelistedUtc = DateTime.SpecifyKind(delistedOn.Date, DateTimeKind.Utc);
+        return await SaveAsync(db, product, ct);
+    }
+
+    public async Task<SaveResult> RelistAsync(int id, Guid version, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.SupplierManage);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (product is null)
+        {
+            return SaveResult.Fail([l["Product.NotFound"]]);
+        }
+
+        db.Entry(product).Property(p => p.Version).OriginalValue = version;
+        product.ListingStatus = ListingStatus.Listed;
+        product.DelistingReason = null;
+        product.DelistedUtc = null;
+        return await SaveAsync(db, product, ct);
+    }
+
+    private async Task<SaveResult> SaveAsync(PortalDbContext db, Product product, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Ok(product.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SaveResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+        }
+    }
+
+    /// <summary>SKUs are "P" and seven digits; a new product takes the next number.</summary>
+    private static async Task<string> NextSkuAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var last = await db.Products.Where(p => p.Sku.StartsWith("P")).OrderByDescending(p => p.Sku).Select(p => p.Sku).FirstOrDefaultAsync(ct);
+        var next = last is not null && int.TryParse(last.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
+        return string.Create(CultureInfo.InvariantCulture, $"P{next:D7}");
+    }
+}
