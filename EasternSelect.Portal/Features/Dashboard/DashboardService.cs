@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
@@ -132,7 +133,7 @@ public sealed class DashboardService(
 {
     public const int MaxPageSize = 100;
 
-    public DashboardWindow Window() => DashboardWindow.Ending(DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+    public DashboardWindow Window() => DashboardWindow.Ending(time.TaipeiToday());
 
     public async Task<QaPanel> QaAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
@@ -25,7 +26,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
     {
         month = IncomingLot.MonthOf(month);
         var next = month.AddMonths(1);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.TaipeiToday();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (total, byCategory) = await QualityFiguresService.PeriodFiguresAsync(db, month, month, ct);
         var rejected = await db.IncomingLots.AsNoTracking()

@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
@@ -71,7 +72,7 @@ public sealed class ReportService(
     }
 
     /// <summary>Today in the portal's time zone: the latest day a date range may reach.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.TaipeiToday();
 
     /// <summary>Reads the parameters from query values; null and a message when they are missing or wrong.</summary>
     public (ReportParameters? Parameters, string? Error) Parse(ReportDefinition report, Func<string, string?> query)
@@ -230,7 +231,7 @@ public sealed class ReportService(
         ArgumentNullException.ThrowIfNull(report);
         var document = await BuildAsync(report, parameters, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var printed = l["Reports.PrintedLine", now.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), currentUser.Actor.UserName].Value;
+        var printed = l["Reports.PrintedLine", TaiwanTime.Format(now, "yyyy-MM-dd HH:mm"), currentUser.Actor.UserName].Value;
         var bytes = pdf.Render(document, new PdfPageInfo(printed, (page, pages) => l["Reports.PageOf", page, pages]), CultureInfo.CurrentCulture, now);
         await AuditAsync(report, parameters, "pdf", bytes.Length, ct);
         return bytes;

@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
@@ -132,7 +133,7 @@ public static class Commands
         // A year of incoming lots at the retailer's volume (full) or the demo sample, replayed through the switching rules.
         started = DateTime.UtcNow;
         var lotScale = scale == SupplierSeeder.Scale.Full ? IncomingLotSeeder.Scale.Full : IncomingLotSeeder.Scale.Demo;
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = services.GetRequiredService<TimeProvider>().TaipeiToday();
         var lots = await IncomingLotSeeder.SeedAsync(db, lotScale, today, progress: null, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {lots:N0} incoming lots in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
 

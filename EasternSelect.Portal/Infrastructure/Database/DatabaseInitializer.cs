@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Seed;
@@ -77,7 +78,7 @@ public static class DatabaseInitializer
         if (!await IncomingLotSeeder.HasLotsAsync(seedDb, ct))
         {
             logger.LogInformation("Demo mode: seeding incoming lots, inspection streams and corrective actions.");
-            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+            var today = services.GetRequiredService<TimeProvider>().TaipeiToday();
             await IncomingLotSeeder.SeedAsync(seedDb, IncomingLotSeeder.Scale.Demo, today, progress: null, ct);
         }
 

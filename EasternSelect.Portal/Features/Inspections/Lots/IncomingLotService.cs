@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
@@ -26,7 +27,7 @@ public sealed class IncomingLotService(
 
     public IncomingLotOptions Defaults => options.Value;
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => time.TaipeiToday();
 
     public async Task<PagedResult<LotRow>> SearchAsync(LotQuery query, CancellationToken ct)
     {

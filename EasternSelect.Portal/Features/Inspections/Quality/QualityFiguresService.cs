@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
@@ -49,7 +50,7 @@ public sealed class QualityFiguresService(IDbContextFactory<PortalDbContext> con
 {
     public const int WorstSupplierCount = 30;
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => time.TaipeiToday();
 
     public async Task<QualityReport> FiguresAsync(QualityQuery query, CancellationToken ct)
     {

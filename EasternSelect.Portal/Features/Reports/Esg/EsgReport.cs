@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -192,7 +193,7 @@ public sealed class EsgReport(
 
     private string FrozenText(EsgSnapshot s)
     {
-        var when = s.FrozenUtc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var when = TaiwanTime.Format(s.FrozenUtc, "yyyy-MM-dd HH:mm");
         var text = l["Esg.FrozenText", s.Year, when, s.FrozenByName, s.Sha256].Value;
         return s.Note is null ? text : text + " " + l["Esg.FrozenNote", s.Note].Value;
     }

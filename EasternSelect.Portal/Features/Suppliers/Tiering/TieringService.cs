@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using EasternSelect.Data;
@@ -26,7 +27,7 @@ public sealed class TieringService(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+    public DateOnly Today => time.TaipeiToday();
 
     public DateOnly DefaultMonth => TierEvaluation.LastFullMonth(Today);
 
