@@ -10,7 +10,6 @@ using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace EasternSelect.Benchmarks;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
-using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
-using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Security;

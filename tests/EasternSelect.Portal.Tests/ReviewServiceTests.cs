@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using EasternSelect.Data;
-using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;

@@ -1,6 +1,5 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Committees;
-using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

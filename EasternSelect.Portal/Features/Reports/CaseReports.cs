@@ -8,7 +8,6 @@ using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -4,7 +4,6 @@ using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Training;
 using EasternSelect.Portal.Features.Committees;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Reports;

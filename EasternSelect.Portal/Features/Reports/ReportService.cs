@@ -9,7 +9,6 @@ using EasternSelect.Portal.Features.Reports.Esg;
 using EasternSelect.Portal.Features.Suppliers.Reviews;
 using EasternSelect.Portal.Features.Suppliers.Training;
 using EasternSelect.Portal.Infrastructure;
-using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

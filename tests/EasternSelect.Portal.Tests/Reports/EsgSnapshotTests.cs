@@ -8,7 +8,6 @@ using EasternSelect.Domain.Training;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Esg;
 using EasternSelect.Portal.Infrastructure.Security;
-using EasternSelect.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -10,7 +10,6 @@ using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Esg;
 using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Security;
-using EasternSelect.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

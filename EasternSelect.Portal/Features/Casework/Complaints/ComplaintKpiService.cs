@@ -1,7 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
-using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using EasternSelect.Domain.Casework;
-using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Infrastructure.Localization;
 
 namespace EasternSelect.Portal.Features.Casework.Complaints;

@@ -6,7 +6,6 @@ using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Privacy;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Tiering;
-using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;

@@ -1,6 +1,5 @@
 using EasternSelect.Data;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

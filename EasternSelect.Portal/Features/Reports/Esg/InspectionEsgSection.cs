@@ -2,7 +2,6 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -3,7 +3,6 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Features.Suppliers.Reviews;
-using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

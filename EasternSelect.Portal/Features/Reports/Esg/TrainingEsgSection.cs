@@ -1,5 +1,4 @@
 using EasternSelect.Portal.Features.Suppliers.Training;
-using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Reports.Esg;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -3,7 +3,6 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Privacy;
 using EasternSelect.Portal.Features.Casework.Complaints;
-using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

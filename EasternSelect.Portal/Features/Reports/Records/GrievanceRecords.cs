@@ -1,8 +1,6 @@
-using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Portal.Features.Casework.Grievances;
-using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -3,7 +3,6 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -6,6 +6,8 @@ public static class RecordsRegistration
     public static IServiceCollection AddReportRecords(this IServiceCollection services)
     {
         services.AddScoped<RecordsService>();
+        services.AddScoped<IRecordSource, ComplaintRecords>();
+        services.AddScoped<IRecordSource, GrievanceRecords>();
         services.AddScoped<IRecordSource, SupplierRecords>();
         services.AddScoped<IRecordSource, ReviewRecords>();
         services.AddScoped<IRecordSource, SpotCheckRecords>();

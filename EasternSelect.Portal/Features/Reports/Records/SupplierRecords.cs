@@ -1,7 +1,6 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Privacy;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

@@ -1,10 +1,7 @@
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Privacy;
-using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Domain.Training;
-using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

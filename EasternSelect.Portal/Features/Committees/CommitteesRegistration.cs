@@ -1,0 +1,13 @@
+namespace EasternSelect.Portal.Features.Committees;
+
+public static class CommitteesRegistration
+{
+    /// <summary>/committees/*: the product review committee and the quality-anomaly meeting.</summary>
+    public static IServiceCollection AddCommittees(this IServiceCollection services)
+    {
+        services.AddScoped<ProductReviewService>();
+        services.AddScoped<AnomalyGatherer>();
+        services.AddScoped<AnomalyMeetingService>();
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using EasternSelect.Data;
+using EasternSelect.Portal.Components;
+using EasternSelect.Portal.Features.Account;
+using EasternSelect.Portal.Features.Inspections;
+using EasternSelect.Portal.Features.Reports;
+using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Infrastructure.Localization;
+using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace EasternSelect.Portal.Infrastructure;
+
+/// <summary>The shell every feature runs in: clock, database, Blazor, MudBlazor, localization; the request pipeline and endpoints.</summary>
+public static class PortalPipeline
+{
+    public static IServiceCollection AddPortalShell(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        // Render Chinese as UTF-8 text rather than &#x…; escapes: smaller pages, readable source.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddPortalData(configuration, environment.ContentRootPath);
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static void UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture(Cultures.Default).AddSupportedCultures(Cultures.Supported).AddSupportedUICultures(Cultures.Supported);
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+    }
+
+    public static void MapPortalEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapSupplierEndpoints();
+        app.MapInspectionEndpoints();
+        app.MapReportEndpoints();
+        app.MapCultureEndpoint();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+    }
+}
