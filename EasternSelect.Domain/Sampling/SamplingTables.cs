@@ -57,6 +57,11 @@ public static class SamplingTables
     public static SamplingPlan Plan(int lotSize, InspectionLevel level, decimal aql, InspectionSeverity severity) =>
         Plan(lotSize, level, aql, severity, SamplingEdition.MilStd105E);
 
+    /// <summary>
+    /// The plan for a lot: Table I's code letter, the master table's cell with its arrows followed, and,
+    /// when that sample size reaches the lot size, the whole lot as the sample (100% inspection) with the
+    /// cell's Ac/Re.
+    /// </summary>
     public static SamplingPlan Plan(int lotSize, InspectionLevel level, decimal aql, InspectionSeverity severity, SamplingEdition edition)
     {
         var letter = CodeLetter(lotSize, level);
@@ -107,16 +112,19 @@ public static class SamplingTables
         return column;
     }
 
-    // ↑: the first plan above in the column; ↓: the first plan below. Three arrows in the printed
-    // tables point off the table (II-A/II-C A at 10 ↑, R at 0.015 ↓; II-B R at 0.015 and 0.025 ↓
-    // past S, which has a plan only at 0.010): those take the nearest plan in the same row, to the
-    // left for ↑ (a tighter AQL) and to the right for ↓.
+    // Arrows lead along the column: ↑ to the first plan above, ↓ to the first plan below. No arrow of
+    // the printed tables runs off the table, so one that would is a transcription error, not a rule.
     private static (int Row, Cell Cell) Resolve(Cell[,] table, int row, int column)
     {
         var cell = table[row, column];
         if (cell.IsPlan)
         {
             return (row, cell);
+        }
+
+        if (cell.Kind == CellKind.Empty)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Master table cell {Letters[row]}/{AqlColumns[column]} is blank."));
         }
 
         var step = cell.Kind == CellKind.Up ? -1 : 1;
@@ -128,57 +136,123 @@ public static class SamplingTables
             }
         }
 
-        return Resolve(table, row, column + step);
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"The arrow at {Letters[row]}/{AqlColumns[column]} leads off the master table."));
     }
 
-    // The master tables are diagonal: moving one letter down (a larger sample) is the same as moving
-    // one AQL column left, so a cell depends on row + column, except in the corners noted below.
-    // Index 0 of each sequence is row + column = 14 (normal 0/1 at A 6.5 … Q 0.010).
-    private static readonly string[] NormalDiagonal = ["0/1", "^", "v", "1/2", "2/3", "3/4", "5/6", "7/8", "10/11", "14/15", "21/22", "30/31", "44/45"];
-    private static readonly string[] TightenedDiagonal = ["v", "0/1", "v", "v", "1/2", "2/3", "3/4", "5/6", "8/9", "12/13", "18/19", "27/28", "41/42"];
-    private static readonly string[] ReducedDiagonal = ["0/1", "^", "v", "0/2", "1/3", "1/4", "2/5", "3/6", "5/8", "7/10", "10/13", "14/17", "21/24"];
+    // The master tables as printed, one line per code letter, one cell per AQL column 0.010 … 1000:
+    // "Ac/Re" a printed plan, "v" the printed ↓ (first plan below), "^" the printed ↑ (first plan above),
+    // "-" a blank cell (only in II-B's row S). Arrows are resolved in code (Resolve), never here.
+    //
+    // Sources (independent transcriptions of MIL-STD-105E, 10 May 1989, whose master tables ANSI/ASQ
+    // Z1.4 and ISO 2859-1 reproduce):
+    // 1. The printed Table II-A: the text of MIL-STD-105E page 19 of 74 ("MIL-STD-105E legible copy",
+    //    as at scribd.com/document/563507790 "Tablas") lists each row's printed plans in order; the PDF
+    //    text drops the arrows, whose directions follow from where the plans stand. A 105E-derived
+    //    excerpt with the arrows kept (nibs.org/FMOC/DPW_AC/AC-TABLE.ASC, AQL 0.65–15, normal and
+    //    tightened) agrees, including an arrow and no plan at II-B A/10.
+    // 2. The resolved tables of the R package AQLSchemes (John S. Lawson, CRAN 1.7-2; the fork
+    //    github.com/fjgonzalezmgt/AQLSchemesCust, R/AAZ14Single.R): n, Ac and Re for every code letter
+    //    and AQL of II-A, II-B and II-C, arrows already followed. These lines, resolved by Resolve,
+    //    give that package's n/Ac/Re in all 3 × 16 × 26 cells (SamplingTablesTests checks every cell
+    //    against MasterTableData, typed from that package, not from these lines).
+    // II-B and II-C have the same diagonal layout as II-A (one letter down = one AQL column left); for
+    // their cells off the diagonal source 2 is the only complete transcription found, and the issue's
+    // examples agree with it.
+    //
+    // Cells off the tables' diagonal (issue 13: before, each of them but II-B A/10 resolved wrongly):
+    // - II-A and II-C, A at 10: ↓ (the first plan below is C's: normal n = 5, 1/2; reduced n = 2, 0/2).
+    // - II-A, II-B and II-C, R at 0.015: ↑ (normal: P, 800, 0/1; tightened: Q, 1250, 0/1; reduced: P, 315, 0/1).
+    // - II-B, R at 0.010: the printed plan 0/1 (n = 2000); II-B, Q and R at 0.025: ↓ to row S
+    //   (n = 3150, 1/2), S's only plan, printed under 0.025 alone.
+    // - II-B, A at 10: ↓ (to D, 8, 1/2). The issue notes that the ISO 2859-1 edition of the tightened
+    //   table differs in this cell; no ISO transcription of Table 2-B was available to check it, so the
+    //   105E cell is used for both editions.
+    // - II-C, rows A and B (both n = 2, like C): from 25 up, A prints II-A's n = 2 plans (1/2 … 30/31,
+    //   no gap) and B prints 1/3, 2/4, 3/5, then 5/6 … 30/31; C's last cell (1000) is ↑, so AQL 1000
+    //   is 30/31 for every letter. B at 40 (2/4) and 65 (3/5) rest on source 2 alone.
+    private static readonly string[] NormalRows =
+    [
+        "A  v     v     v     v     v     v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 30/31",
+        "B  v     v     v     v     v     v     v     v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 30/31 44/45",
+        "C  v     v     v     v     v     v     v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 30/31 44/45 ^",
+        "D  v     v     v     v     v     v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 30/31 44/45 ^     ^",
+        "E  v     v     v     v     v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 30/31 44/45 ^     ^     ^",
+        "F  v     v     v     v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^",
+        "G  v     v     v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^",
+        "H  v     v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^",
+        "J  v     v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "K  v     v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "L  v     v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "M  v     v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "N  v     v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "P  v     0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "Q  0/1   ^     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "R  ^     ^     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+    ];
 
-    private static readonly Cell[,] Normal = BuildNormal();
-    private static readonly Cell[,] Tightened = BuildTightened();
-    private static readonly Cell[,] Reduced105E = BuildReduced(withGap: true);
-    private static readonly Cell[,] Reduced1999 = BuildReduced(withGap: false);
+    // Row S (n = 3150) exists only in II-B and only under 0.025; Table I never gives the letter S.
+    private static readonly string[] TightenedRows =
+    [
+        "A  v     v     v     v     v     v     v     v     v     v     v     v     v     v     v     v     v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 27/28",
+        "B  v     v     v     v     v     v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 27/28 41/42",
+        "C  v     v     v     v     v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 27/28 41/42 ^",
+        "D  v     v     v     v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 27/28 41/42 ^     ^",
+        "E  v     v     v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 27/28 41/42 ^     ^     ^",
+        "F  v     v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^",
+        "G  v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^",
+        "H  v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^",
+        "J  v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "K  v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "L  v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "M  v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "N  v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "P  v     v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "Q  v     0/1   v     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "R  0/1   ^     v     1/2   2/3   3/4   5/6   8/9   12/13 18/19 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "S  -     -     1/2   -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -     -",
+    ];
 
-    private static Cell[,] BuildNormal() => Build(NormalDiagonal, rows: 16, withGap: true);
+    // MIL-STD-105E II-C, with a gap between Ac and Re; the ISO 2859-1:1999 reduced table is the same
+    // with Re = Ac + 1 in every plan (Reduced1999).
+    private static readonly string[] ReducedRows =
+    [
+        "A  v     v     v     v     v     v     v     v     v     v     v     v     v     v     0/1   v     v     1/2   2/3   3/4   5/6   7/8   10/11 14/15 21/22 30/31",
+        "B  v     v     v     v     v     v     v     v     v     v     v     v     v     0/1   ^     v     0/2   1/3   2/4   3/5   5/6   7/8   10/11 14/15 21/22 30/31",
+        "C  v     v     v     v     v     v     v     v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 14/17 21/24 ^",
+        "D  v     v     v     v     v     v     v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 14/17 21/24 ^     ^",
+        "E  v     v     v     v     v     v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 14/17 21/24 ^     ^     ^",
+        "F  v     v     v     v     v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^",
+        "G  v     v     v     v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^",
+        "H  v     v     v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^",
+        "J  v     v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "K  v     v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "L  v     v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "M  v     v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "N  v     v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "P  v     0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "Q  0/1   ^     v     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+        "R  ^     ^     0/2   1/3   1/4   2/5   3/6   5/8   7/10  10/13 ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^     ^",
+    ];
 
-    private static Cell[,] BuildTightened()
+    private static readonly Cell[,] Normal = Parse(NormalRows, withGap: true);
+    private static readonly Cell[,] Tightened = Parse(TightenedRows, withGap: true);
+    private static readonly Cell[,] Reduced105E = Parse(ReducedRows, withGap: true);
+    private static readonly Cell[,] Reduced1999 = Parse(ReducedRows, withGap: false);
+
+    private static Cell[,] Parse(string[] rows, bool withGap)
     {
-        var table = Build(TightenedDiagonal, rows: 17, withGap: true);
-
-        // II-B: no 0/1 plan at A 10 or R 0.010; the R 0.010 arrow leads to S (3150), whose only plan is 1/2 at 0.010.
-        table[0, 15] = Cell.Down;
-        table[15, 0] = Cell.Down;
-        for (var column = 0; column < AqlColumns.Length; column++)
+        var table = new Cell[rows.Length, AqlColumns.Length];
+        for (var row = 0; row < rows.Length; row++)
         {
-            table[16, column] = column == 0 ? Cell.Parse("1/2", withGap: true) : Cell.Empty;
-        }
+            var parts = rows[row].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts[0][0] != Letters[row] || parts.Length != AqlColumns.Length + 1)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Master table row {row} is malformed: {rows[row]}"));
+            }
 
-        return table;
-    }
-
-    private static Cell[,] BuildReduced(bool withGap) => Build(ReducedDiagonal, rows: 16, withGap);
-
-    private static Cell[,] Build(string[] diagonal, int rows, bool withGap)
-    {
-        var table = new Cell[rows, AqlColumns.Length];
-        for (var row = 0; row < rows; row++)
-        {
             for (var column = 0; column < AqlColumns.Length; column++)
             {
-                var index = row + column - 14;
-                table[row, column] = index switch
-                {
-                    < 0 => Cell.Down,
-                    // The two largest plans exist only for letters A to E (30/31) and B to E (44/45); the rest point up.
-                    11 when row <= 4 => Cell.Parse(diagonal[index], withGap),
-                    12 when row is >= 1 and <= 4 => Cell.Parse(diagonal[index], withGap),
-                    >= 11 => Cell.Up,
-                    _ => Cell.Parse(diagonal[index], withGap),
-                };
+                table[row, column] = Cell.Parse(parts[column + 1], withGap);
             }
         }
 
@@ -208,6 +282,7 @@ public static class SamplingTables
         {
             "^" => Up,
             "v" => Down,
+            "-" => Empty,
             _ => FromNumbers(symbol, withGap),
         };
 

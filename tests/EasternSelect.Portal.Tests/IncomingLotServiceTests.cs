@@ -1,3 +1,4 @@
+using System.Net;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Inspections;
@@ -128,6 +129,42 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
         Assert.Equal(SamplingTables.Plan(1000, InspectionLevel.II, 1.0m, InspectionSeverity.Tightened).Accept, plan.Accept);
     }
 
+    // Issue 13: a lot of 5 (letter A) at AQL 10 takes the plan the standard's arrow leads to, code C (n = 5,
+    // Ac 1 / Re 2), which for 5 units is the whole lot; the page says so. Values from the issue and
+    // MIL-STD-105E Table II-A, not from SamplingTables.
+    [Fact]
+    public async Task LotOfFiveAtAql10_PlansCodeCAsFullInspection_AndThePageShowsIt()
+    {
+        var (supplierId, productId) = await FreshSupplierAsync();
+        await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var firstId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-FULL-1", service.Today), CancellationToken.None)).LotId!.Value;
+        var first = (await service.GetAsync(firstId, CancellationToken.None))!;
+        var decided = await service.DecideAsync(
+            new DecideLotRequest(first.Id, first.Version, service.Today,
+                [.. first.Plans.Select(p => new ClassFinding(p.DefectClass, p.DefectClass == DefectClass.Minor ? 10m : p.Aql, 0, p.Severity, p.StreamVersion))], null),
+            CancellationToken.None);
+        Assert.True(decided.Succeeded, string.Join(" ", decided.Errors));
+
+        var received = await service.ReceiveAsync(new NewLotRequest(supplierId, productId, "T-FULL-2", service.Today, 5, 0, InspectionLevel.II, null), CancellationToken.None);
+        var lotId = received.LotId!.Value;
+        var minor = (await service.GetAsync(lotId, CancellationToken.None))!.Plans.Single(p => p.DefectClass == DefectClass.Minor);
+
+        Assert.Equal((10m, InspectionSeverity.Normal, 'C', 5, 1, 2), (minor.Aql, minor.Severity, minor.CodeLetter, minor.SampleSize, minor.Accept, minor.Reject));
+        using var client = await fixture.Factory.SignedInClientAsync("qa.inspector@demo.local");
+        var html = await client.GetStringAsync(new Uri($"/inspections/lots/{lotId}", UriKind.Relative));
+        var row = PlanRow(html, DefectClass.Minor);
+        Assert.Contains("data-testid=\"plan-full\"", row, StringComparison.Ordinal);
+        Assert.Contains("全數檢驗", WebUtility.HtmlDecode(row), StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"plan-n\">5<", row);
+        Assert.Matches("data-testid=\"plan-ac\">1<", row);
+        Assert.Matches("data-testid=\"plan-re\">2<", row);
+
+        // The decided lot of 1000 keeps its recorded plans, none of them the whole lot.
+        var decidedHtml = await client.GetStringAsync(new Uri($"/inspections/lots/{firstId}", UriKind.Relative));
+        Assert.Contains("data-testid=\"plan-Minor\"", decidedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"plan-full\"", decidedHtml, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ApproveActions_Inspector_AreRefused()
     {
@@ -243,6 +280,13 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
                 && !db.IncomingLots.Any(l => l.SupplierId == s.Id) && db.Products.Any(p => p.SupplierId == s.Id))
             .OrderByDescending(s => s.Id).Select(s => new { s.Id, ProductId = db.Products.Where(p => p.SupplierId == s.Id).Min(p => p.Id) }).FirstAsync();
         return (supplier.Id, supplier.ProductId);
+    }
+
+    private static string PlanRow(string html, DefectClass defectClass)
+    {
+        var start = html.IndexOf($"data-testid=\"plan-{defectClass}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No plan row for {defectClass}.");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
     private PortalDbContext Context() => _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
