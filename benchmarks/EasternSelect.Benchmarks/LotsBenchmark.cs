@@ -1,16 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Inspections.Lots;
 using EasternSelect.Portal.Features.Inspections.Quality;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EasternSelect.Benchmarks;
 
@@ -23,28 +20,13 @@ public static class LotsBenchmark
 {
     public static async Task<int> RunAsync(string connectionString, int runs)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddAuthorization(o => Policies.Add(o, demoMode: true));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new PortalDatabase(DatabaseProvider.Sqlite, connectionString, TimeProvider.System));
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
-        services.AddScoped<PolicyGuard>();
-        services.AddSingleton(Options.Create(new IncomingLotOptions()));
-        services.AddScoped<IncomingLotService>();
-        services.AddScoped<QualityFiguresService>();
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "benchmark"), new Claim(ClaimTypes.Role, Roles.QaInspector)], "benchmark")));
-        var lots = scope.ServiceProvider.GetRequiredService<IncomingLotService>();
-        var quality = scope.ServiceProvider.GetRequiredService<QualityFiguresService>();
+        await using var portal = new PortalHost(connectionString);
+        var lots = portal.As<IncomingLotService>(Roles.QaInspector);
+        var quality = portal.As<QualityFiguresService>(Roles.QaInspector);
+        var database = portal.Services.GetRequiredService<PortalDatabase>();
 
         // A database seeded before lots existed gets its year of lots here (the same seeder as `seed --scale full`).
-        await using (var seedDb = provider.GetRequiredService<PortalDatabase>().Create(AuditActor.System))
+        await using (var seedDb = database.Create(AuditActor.System))
         {
             if (!await Data.Seed.IncomingLotSeeder.HasLotsAsync(seedDb, CancellationToken.None))
             {
@@ -56,7 +38,7 @@ public static class LotsBenchmark
 
         int supplierId;
         DateOnly month;
-        await using (var db = provider.GetRequiredService<PortalDatabase>().Create(AuditActor.System))
+        await using (var db = database.Create(AuditActor.System))
         {
             Console.WriteLine($"Database: {await db.IncomingLots.CountAsync()} lots, {await db.InspectionStreams.CountAsync()} streams, {await db.CorrectiveActions.CountAsync()} corrective actions; {runs} runs each (median, max).");
             supplierId = await db.IncomingLots.GroupBy(l => l.SupplierId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
@@ -65,31 +47,16 @@ public static class LotsBenchmark
 
         var ct = CancellationToken.None;
         var year = (From: month.AddMonths(-11), To: month);
-        await Measure("lots: first page", () => lots.SearchAsync(new LotQuery(null, null, null, null, null, 0, 25), ct), runs);
-        await Measure("lots: page 200", () => lots.SearchAsync(new LotQuery(null, null, null, null, null, 200, 25), ct), runs);
-        await Measure("lots: rejected in month", () => lots.SearchAsync(new LotQuery(null, null, LotDecisionFilter.Rejected, month, null, 0, 25), ct), runs);
-        await Measure("lots: one supplier", () => lots.SearchAsync(new LotQuery(supplierId, null, null, null, null, 0, 25), ct), runs);
-        await Measure("lots: stream severity tightened", () => lots.SearchAsync(new LotQuery(null, null, null, null, InspectionSeverity.Tightened, 0, 25), ct), runs);
-        await Measure("streams: tightened first page", () => lots.ListStreamsAsync(new StreamQuery(null, InspectionSeverity.Tightened, null, null, 0, 25), ct), runs);
-        await Measure("quality: 12 months, all", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, null), ct), runs);
-        await Measure("quality: 12 months, one category", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, Domain.Suppliers.SupplierCategory.Food, null), ct), runs);
-        await Measure("quality: 12 months, one supplier", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, supplierId), ct), runs);
-        await Measure("quality: recompute one month (upsert)", () => quality.RecomputeMonthAsync(month, ct), Math.Min(runs, 5));
+        await Timing.MeasureAsync("lots: first page", () => lots.SearchAsync(new LotQuery(null, null, null, null, null, 0, 25), ct), runs);
+        await Timing.MeasureAsync("lots: page 200", () => lots.SearchAsync(new LotQuery(null, null, null, null, null, 200, 25), ct), runs);
+        await Timing.MeasureAsync("lots: rejected in month", () => lots.SearchAsync(new LotQuery(null, null, LotDecisionFilter.Rejected, month, null, 0, 25), ct), runs);
+        await Timing.MeasureAsync("lots: one supplier", () => lots.SearchAsync(new LotQuery(supplierId, null, null, null, null, 0, 25), ct), runs);
+        await Timing.MeasureAsync("lots: stream severity tightened", () => lots.SearchAsync(new LotQuery(null, null, null, null, InspectionSeverity.Tightened, 0, 25), ct), runs);
+        await Timing.MeasureAsync("streams: tightened first page", () => lots.ListStreamsAsync(new StreamQuery(null, InspectionSeverity.Tightened, null, null, 0, 25), ct), runs);
+        await Timing.MeasureAsync("quality: 12 months, all", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, null), ct), runs);
+        await Timing.MeasureAsync("quality: 12 months, one category", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, Domain.Suppliers.SupplierCategory.Food, null), ct), runs);
+        await Timing.MeasureAsync("quality: 12 months, one supplier", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, supplierId), ct), runs);
+        await Timing.MeasureAsync("quality: recompute one month (upsert)", () => quality.RecomputeMonthAsync(month, ct), Math.Min(runs, 5));
         return 0;
-    }
-
-    private static async Task Measure<T>(string name, Func<Task<T>> query, int runs)
-    {
-        await query();
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await query();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-48} median {times[times.Count / 2],8:F1} ms   max {times[^1],8:F1} ms"));
     }
 }

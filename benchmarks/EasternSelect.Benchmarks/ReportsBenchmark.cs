@@ -1,14 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Esg;
-using EasternSelect.Portal.Infrastructure.Security;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EasternSelect.Benchmarks;
 
@@ -24,14 +18,8 @@ internal static class ReportsBenchmark
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-TW");
         await using var portal = new PortalHost(connectionString);
-        await using var scope = portal.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, "benchmark"), new Claim(ClaimTypes.Name, "benchmark"),
-                .. new[] { Roles.Executive, Roles.QaManager, Roles.SupplierHead, Roles.CxAgent }.Select(r => new Claim(ClaimTypes.Role, r)),
-            ],
-            "benchmark")));
-        var reports = scope.ServiceProvider.GetRequiredService<ReportService>();
+        var reports = portal.As<ReportService>(Roles.Executive, Roles.QaManager, Roles.SupplierHead, Roles.CxAgent);
+        var sections = portal.As<IEnumerable<IEsgSection>>(Roles.Executive);
         foreach (var request in requests.Count > 0 ? requests : ["esg:year=2021", "esg:year=2026"])
         {
             var key = request.Split(':')[0];
@@ -46,18 +34,18 @@ internal static class ReportsBenchmark
             if (report.Key == ReportCatalog.Esg)
             {
                 // Where the time of the ESG report goes: each section's queries on their own.
-                foreach (var section in scope.ServiceProvider.GetServices<IEsgSection>().OrderBy(s => s.Order))
+                foreach (var section in sections.OrderBy(s => s.Order))
                 {
-                    await TimeAsync($"{request} section {section.Order} ({section.GetType().Name})", runs, async () => (await section.BuildAsync(parameters.Year, CancellationToken.None)).Count);
+                    await Timing.MeasureAsync($"{request} section {section.Order} ({section.GetType().Name})", () => section.BuildAsync(parameters.Year, CancellationToken.None), runs);
                 }
             }
 
             if (report.HasPdf)
             {
-                await TimeAsync(request + " PDF", runs, async () => (await reports.PdfAsync(report, parameters, CancellationToken.None)).Length);
+                await Timing.MeasureAsync(request + " PDF", () => reports.PdfAsync(report, parameters, CancellationToken.None), runs);
             }
 
-            await TimeAsync(request + " XLSX", runs, async () => (await reports.XlsxAsync(report, parameters, CancellationToken.None)).Length);
+            await Timing.MeasureAsync(request + " XLSX", () => reports.XlsxAsync(report, parameters, CancellationToken.None), runs);
         }
 
         GC.Collect();
@@ -74,40 +62,5 @@ internal static class ReportsBenchmark
             $"products.xlsx (MiniExcel, streamed): {stream.Elapsed.TotalSeconds:F1} s, {new FileInfo(file).Length:N0} bytes, working set {before / 1048576} MB before, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB"));
         File.Delete(file);
         return 0;
-    }
-
-    private static async Task TimeAsync(string name, int runs, Func<Task<int>> render)
-    {
-        var first = Stopwatch.StartNew();
-        await render();
-        first.Stop();
-        var times = new List<double>();
-        var size = 0;
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            size = await render();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: first {first.Elapsed.TotalMilliseconds:F0} ms, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms, {size:N0} bytes"));
-    }
-
-    /// <summary>The portal with its real service registrations on the given database (production mode: no demo data).</summary>
-    private sealed class PortalHost(string connectionString) : WebApplicationFactory<ReportService>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Portal"] = connectionString,
-                ["Database:Provider"] = "Sqlite",
-                ["Database:MigrateOnStart"] = "true",
-                ["Demo:Enabled"] = "false",
-            }));
-        }
     }
 }

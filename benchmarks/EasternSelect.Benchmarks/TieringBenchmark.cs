@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Security;
-using EasternSelect.Portal.Features.Suppliers.Csr;
 using EasternSelect.Portal.Features.Suppliers.Tiering;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,20 +19,8 @@ internal static class TieringBenchmark
 {
     public static async Task<int> RunAsync(string connectionString)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddAuthorization(o => Policies.Add(o, demoMode: true));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new PortalDatabase(DatabaseProvider.Sqlite, connectionString, TimeProvider.System));
-        services.AddScoped<CurrentUser>();
-        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddScoped<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
-        services.AddScoped<PolicyGuard>();
-        services.AddScoped<TieringService>();
-        services.AddScoped<CsrService>();
-        await using var provider = services.BuildServiceProvider();
-        var database = provider.GetRequiredService<PortalDatabase>();
+        await using var portal = new PortalHost(connectionString);
+        var database = portal.Services.GetRequiredService<PortalDatabase>();
 
         await using (var db = database.Create(AuditActor.System))
         {
@@ -53,10 +38,7 @@ internal static class TieringBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Database: {suppliers} suppliers ({qualified} qualified), {records} monthly records."));
         }
 
-        await using var scope = provider.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "benchmark"), new Claim(ClaimTypes.Role, Roles.QaManager)], "benchmark")));
-        var tiering = scope.ServiceProvider.GetRequiredService<TieringService>();
+        var tiering = portal.As<TieringService>(Roles.QaManager);
         var existing = (await tiering.ListEvaluationsAsync(CancellationToken.None)).Select(e => e.Month).ToHashSet();
 
         // One evaluation per month is the rule, so each month is timed once (the first run includes EF's warm-up).
