@@ -35,12 +35,14 @@ public static class LotsBenchmark
         services.AddScoped<PolicyGuard>();
         services.AddSingleton(Options.Create(new IncomingLotOptions()));
         services.AddScoped<IncomingLotService>();
+        services.AddScoped<InspectionStreamService>();
         services.AddScoped<QualityFiguresService>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "benchmark"), new Claim(ClaimTypes.Role, Roles.QaInspector)], "benchmark")));
         var lots = scope.ServiceProvider.GetRequiredService<IncomingLotService>();
+        var streams = scope.ServiceProvider.GetRequiredService<InspectionStreamService>();
         var quality = scope.ServiceProvider.GetRequiredService<QualityFiguresService>();
 
         // A database seeded before lots existed gets its year of lots here (the same seeder as `seed --scale full`).
@@ -70,7 +72,7 @@ public static class LotsBenchmark
         await Measure("lots: rejected in month", () => lots.SearchAsync(new LotQuery(null, null, LotDecisionFilter.Rejected, month, null, 0, 25), ct), runs);
         await Measure("lots: one supplier", () => lots.SearchAsync(new LotQuery(supplierId, null, null, null, null, 0, 25), ct), runs);
         await Measure("lots: stream severity tightened", () => lots.SearchAsync(new LotQuery(null, null, null, null, InspectionSeverity.Tightened, 0, 25), ct), runs);
-        await Measure("streams: tightened first page", () => lots.ListStreamsAsync(new StreamQuery(null, InspectionSeverity.Tightened, null, null, 0, 25), ct), runs);
+        await Measure("streams: tightened first page", () => streams.ListStreamsAsync(new StreamQuery(null, InspectionSeverity.Tightened, null, null, 0, 25), ct), runs);
         await Measure("quality: 12 months, all", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, null), ct), runs);
         await Measure("quality: 12 months, one category", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, Domain.Suppliers.SupplierCategory.Food, null), ct), runs);
         await Measure("quality: 12 months, one supplier", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, supplierId), ct), runs);
