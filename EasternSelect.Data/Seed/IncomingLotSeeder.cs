@@ -91,17 +91,16 @@ public static class IncomingLotSeeder
                 foreach (var day in Enumerable.Range(0, count).Select(_ => random.Next(1, days + 1)).Order())
                 {
                     var size = (int)Math.Round(Math.Exp(4 + (random.NextDouble() * 4.5)));
-                    supplierLots.Add(new IncomingLot
-                    {
-                        SupplierId = supplier.Id,
-                        ProductId = supplierProducts[random.Next(supplierProducts.Length)],
-                        Category = supplier.Category,
-                        LotNumber = string.Create(CultureInfo.InvariantCulture, $"R{month:yyMM}-{supplier.Id:D4}-{day:D2}{random.Next(100, 1000)}"),
-                        ReceivedOn = new DateOnly(month.Year, month.Month, day),
-                        Month = month,
-                        LotSize = Math.Max(2, size),
-                        UnitsShort = random.NextDouble() < 0.85 ? 0 : Math.Max(1, (int)(size * random.NextDouble() * 0.03)),
-                    });
+                    supplierLots.Add(IncomingLot.Receive(
+                        supplier.Id,
+                        supplierProducts[random.Next(supplierProducts.Length)],
+                        supplier.Category,
+                        string.Create(CultureInfo.InvariantCulture, $"R{month:yyMM}-{supplier.Id:D4}-{day:D2}{random.Next(100, 1000)}"),
+                        new DateOnly(month.Year, month.Month, day),
+                        Math.Max(2, size),
+                        random.NextDouble() < 0.85 ? 0 : Math.Max(1, (int)(size * random.NextDouble() * 0.03)),
+                        InspectionLevel.II,
+                        null));
                 }
             }
 
@@ -165,8 +164,7 @@ public static class IncomingLotSeeder
         await InsertAsync(db, actions, ct);
         foreach (var (lot, original, action) in reinspections)
         {
-            lot.ReinspectionOfLotId = original.Id;
-            lot.CorrectiveActionId = action.Id;
+            lot.LinkReinspection(original.Id, action.Id);
         }
 
         await InsertAsync(db, [.. reinspections.Select(r => r.Lot)], ct);
@@ -248,7 +246,7 @@ public static class IncomingLotSeeder
 
     private static IncomingLot Reinspect(IncomingLot original, Random random, DateOnly on, InspectionStream[] streams, DateOnly today, DateTime utc)
     {
-        var lot = original.NewReinspection("矯正措施完成後複檢");
+        var lot = original.NewReinspection(null, "矯正措施完成後複檢");
         var classes = streams.Select(stream =>
         {
             var plan = SamplingTables.Plan(lot.LotSize, InspectionLevel.II, stream.Aql, stream.Severity);

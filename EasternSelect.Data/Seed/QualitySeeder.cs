@@ -124,12 +124,9 @@ public static class QualitySeeder
             {
                 var received = new DateOnly(Year, month, 2 + (n * 6) + random.Next(0, 4));
                 var submitted = received.AddDays(3).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc);
-                var sample = Filled(pick[next++], latest, received, inspector, random, labs, confirmed: true);
-                sample.SubmittedUtc = submitted;
-                sample.ConfirmedById = manager.Id;
-                sample.ConfirmedByName = manager.Name;
-                sample.ConfirmedUtc = submitted.AddDays(1);
-                sample.Status = SampleInspectionStatus.Confirmed;
+                var (sample, verdict) = Filled(pick[next++], latest, received, inspector, random, labs, confirmed: true);
+                Submit(sample, verdict, submitted);
+                sample.Confirm(manager.Id, manager.Name, submitted.AddDays(1));
                 list.Add(sample);
             }
         }
@@ -137,11 +134,10 @@ public static class QualitySeeder
         for (var n = 0; n < 4; n++)
         {
             var received = DateOnly.FromDateTime(nowUtc).AddDays(-6 + n);
-            var sample = Filled(pick[next++], latest, received, inspector, random, labs, confirmed: n < 3);
+            var (sample, verdict) = Filled(pick[next++], latest, received, inspector, random, labs, confirmed: n < 3);
             if (n < 3)
             {
-                sample.Status = SampleInspectionStatus.AwaitingConfirmation;
-                sample.SubmittedUtc = nowUtc.AddHours(-30 + (n * 8));
+                Submit(sample, verdict, nowUtc.AddHours(-30 + (n * 8)));
             }
 
             list.Add(sample);
@@ -153,8 +149,12 @@ public static class QualitySeeder
         return list.Count;
     }
 
-    /// <summary>A sample with every item filled and a verdict that obeys the verdict rule (or a draft half filled).</summary>
-    private static SamplePreInspection Filled(Product product, Dictionary<SupplierCategory, ChecklistTemplate> latest, DateOnly received,
+    private static void Submit(SamplePreInspection sample, SampleVerdict verdict, DateTime submittedUtc) =>
+        sample.Submit(verdict, verdict == SampleVerdict.Conditional ? "標示修正後，首批入庫加嚴抽驗" : null,
+            verdict == SampleVerdict.Fail ? "嚴重缺點不符，請廠商改善後重新送樣" : null, submittedUtc);
+
+    /// <summary>A sample with every item filled and the verdict that obeys the verdict rule (or a draft half filled).</summary>
+    private static (SamplePreInspection Sample, SampleVerdict Verdict) Filled(Product product, Dictionary<SupplierCategory, ChecklistTemplate> latest, DateOnly received,
         (string Id, string Name) inspector, Random random, List<RecognisedLab> labs, bool confirmed)
     {
         var sample = SamplePreInspection.Start(product, latest[product.Category], received, inspector.Id, inspector.Name);
@@ -164,7 +164,7 @@ public static class QualitySeeder
         SampleVerdict verdict = roll < 0.08 ? SampleVerdict.Fail : roll < 0.2 ? SampleVerdict.Conditional : SampleVerdict.Pass;
         foreach (var item in sample.Items)
         {
-            item.Result = !confirmed && item.Order > 30 ? null : random.NextDouble() < 0.06 ? CheckResult.NotApplicable : CheckResult.Pass;
+            sample.SetResult(item.Code, !confirmed && item.Order > 30 ? null : random.NextDouble() < 0.06 ? CheckResult.NotApplicable : CheckResult.Pass, null);
         }
 
         if (verdict != SampleVerdict.Pass)
@@ -172,33 +172,21 @@ public static class QualitySeeder
             // A conditional pass fails a minor/major item; a failure fails a critical one.
             var failed = sample.Items.Where(i => verdict == SampleVerdict.Fail ? i.DefectClass == DefectClass.Critical : i.DefectClass != DefectClass.Critical)
                 .OrderBy(_ => random.Next()).First();
-            failed.Result = CheckResult.Fail;
-            failed.Note = SampleFailNotes[random.Next(SampleFailNotes.Length)];
+            sample.SetResult(failed.Code, CheckResult.Fail, SampleFailNotes[random.Next(SampleFailNotes.Length)]);
         }
 
         if (product.Category is SupplierCategory.Food or SupplierCategory.BeautyHealth && random.NextDouble() < 0.35)
         {
             var lab = labs[product.Category == SupplierCategory.Food ? random.Next(0, 2) : 4];
-            sample.LabReferrals.Add(new LabReferral
+            var referral = sample.ReferToLab(lab.Id, product.Category == SupplierCategory.Food ? "重金屬、微生物、防腐劑" : "重金屬、微生物、禁用成分", received.AddDays(1));
+            if (confirmed)
             {
-                RecognisedLabId = lab.Id,
-                TestItems = product.Category == SupplierCategory.Food ? "重金屬、微生物、防腐劑" : "重金屬、微生物、禁用成分",
-                SentOn = received.AddDays(1),
-                ReportNumber = confirmed ? string.Create(CultureInfo.InvariantCulture, $"R{received:yyMMdd}-{random.Next(1000, 9999)}") : null,
-                Result = confirmed ? LabResult.Pass : null,
-                ReportedOn = confirmed ? received.AddDays(2) : null,
-                ReportFile = confirmed ? LabReportPdf(lab.Name, received) : null,
-            });
+                sample.RecordLabResult(referral, string.Create(CultureInfo.InvariantCulture, $"R{received:yyMMdd}-{random.Next(1000, 9999)}"), LabResult.Pass,
+                    received.AddDays(2), LabReportPdf(lab.Name, received));
+            }
         }
 
-        if (confirmed)
-        {
-            sample.Verdict = verdict;
-            sample.Conditions = verdict == SampleVerdict.Conditional ? "標示修正後，首批入庫加嚴抽驗" : null;
-            sample.VerdictNote = verdict == SampleVerdict.Fail ? "嚴重缺點不符，請廠商改善後重新送樣" : null;
-        }
-
-        return sample;
+        return (sample, verdict);
     }
 
     /// <summary>A small real PDF standing in for the lab's report.</summary>
@@ -256,28 +244,16 @@ public static class QualitySeeder
         {
             var month = new DateOnly(Year, m, 1);
             var proposal = await SpotCheckInputs.ProposeAsync(db, month, settings, ct);
-            var list = new SpotCheckMonth
-            {
-                Month = month,
-                ConfirmedById = manager.Id,
-                ConfirmedByName = manager.Name,
-                ConfirmedUtc = month.AddDays(2).ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc),
-            };
+            var list = SpotCheckMonth.Confirm(month, manager.Id, manager.Name, month.AddDays(2).ToDateTime(new TimeOnly(9, 30), DateTimeKind.Utc));
             var removeAt = m % 3 == 0 ? proposal.Candidates.Count - 1 : -1;
             for (var i = 0; i < proposal.Candidates.Count; i++)
             {
                 var candidate = proposal.Candidates[i];
-                var followUp = candidate.Reasons.FirstOrDefault(r => r.Kind == SpotCheckReasonKind.QualificationFollowUp)?.ReferenceId;
-                var item = new SpotCheckItem
-                {
-                    ProductId = candidate.ProductId,
-                    MonthlySpotCheckId = followUp,
-                    Reasons = candidate.Reasons.Select(ToEntity).ToList(),
-                };
+                var item = list.Propose(candidate);
+                var followUp = item.MonthlySpotCheckId;
                 if (i == removeAt && followUp is null)
                 {
-                    item.Removed = true;
-                    item.RemovalReason = "上月已抽驗合格，本月不重複抽驗";
+                    item.Remove("上月已抽驗合格，本月不重複抽驗");
                 }
                 else
                 {
@@ -285,8 +261,6 @@ public static class QualitySeeder
                     item.Record(fail ? SpotCheckOutcome.Fail : SpotCheckOutcome.Pass, fail ? "外箱標示與核定樣品不一致，已通知廠商改善" : "抽驗合格",
                         inspectorName, month.AddDays(10 + random.Next(0, 15)).ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc));
                 }
-
-                list.Items.Add(item);
             }
 
             db.SpotCheckMonths.Add(list);
@@ -296,14 +270,6 @@ public static class QualitySeeder
 
         return 12;
     }
-
-    public static SpotCheckItemReason ToEntity(CandidateReason reason) => new()
-    {
-        Kind = reason.Kind,
-        Value = reason.Value is { } v ? (double)v : null,
-        Text = reason.Text,
-        ReferenceId = reason.ReferenceId,
-    };
 
     private static async Task<int> SeedAuditsAsync(PortalDbContext db, Random random, List<(int Id, string Name, SupplierCategory Category)> suppliers,
         List<Product> products, string auditorName, DateTime nowUtc, CancellationToken ct)
@@ -341,20 +307,12 @@ public static class QualitySeeder
         }
 
         var today = DateOnly.FromDateTime(nowUtc);
-        var recent = Audit(random, food[1], AuditReason.ProductAnomaly, AuditTrigger.Triggered, today.AddDays(-40), "重大客訴：年節禮盒發霉", products, auditorName, minFindings: 2);
-        recent.Actions[0].DueOn = today.AddDays(-10);
-        recent.Actions[1].DueOn = today.AddDays(14);
+        // Its first action is overdue, its second due in two weeks.
+        var recent = Audit(random, food[1], AuditReason.ProductAnomaly, AuditTrigger.Triggered, today.AddDays(-40), "重大客訴：年節禮盒發霉", products, auditorName,
+            minFindings: 2, dueDays: n => n == 0 ? 30 : 54);
         audits.Add(recent);
-        audits.Add(new FactoryAudit
-        {
-            SupplierId = makers[2].Id,
-            Reason = AuditReason.Oem,
-            Trigger = AuditTrigger.Scheduled,
-            TriggerNote = "委外代工查廠（年度計畫）",
-            AuditDate = today.AddDays(9),
-            FactoryName = makers[2].Name + " 代工廠（" + Sites[3] + "）",
-            AuditorName = auditorName,
-        });
+        audits.Add(FactoryAudit.Plan(makers[2].Id, null, AuditReason.Oem, AuditTrigger.Scheduled, "委外代工查廠（年度計畫）", today.AddDays(9),
+            makers[2].Name + " 代工廠（" + Sites[3] + "）", auditorName));
 
         db.FactoryAudits.AddRange(audits);
         await db.SaveChangesAsync(ct);
@@ -363,35 +321,22 @@ public static class QualitySeeder
     }
 
     private static FactoryAudit Audit(Random random, (int Id, string Name, SupplierCategory Category) supplier, AuditReason reason, AuditTrigger trigger, DateOnly date,
-        string note, List<Product> products, string auditorName, int minFindings = 0)
+        string note, List<Product> products, string auditorName, int minFindings = 0, Func<int, int>? dueDays = null)
     {
         var product = products.FirstOrDefault(p => p.SupplierId == supplier.Id);
-        var audit = new FactoryAudit
-        {
-            SupplierId = supplier.Id,
-            ProductId = product?.Id,
-            Reason = reason,
-            Trigger = trigger,
-            TriggerNote = note,
-            AuditDate = date,
-            FactoryName = reason == AuditReason.Oem
+        var audit = FactoryAudit.Plan(supplier.Id, product?.Id, reason, trigger, note, date,
+            reason == AuditReason.Oem
                 ? supplier.Name + " 代工廠（" + Sites[random.Next(Sites.Length)] + "）"
                 : supplier.Name + "（" + Sites[random.Next(Sites.Length)] + "）",
-            AuditorName = auditorName,
-        };
+            auditorName);
         var scores = Enum.GetValues<FactoryItem>().ToDictionary(i => i, _ => random.Next(68, 98));
         var findings = Math.Max(minFindings, random.Next(0, 3));
         foreach (var item in Enum.GetValues<FactoryItem>().OrderBy(_ => random.Next()).Take(findings))
         {
             scores[item] = Math.Min(scores[item], random.Next(60, 80));
             var texts = FindingTexts[item];
-            audit.Findings.Add(new AuditFinding { Item = item, Severity = random.NextDouble() < 0.7 ? DefectClass.Minor : DefectClass.Major, Description = texts[random.Next(texts.Length)] });
-            audit.Actions.Add(new FollowUpAction
-            {
-                Description = "提出改善計畫並附改善前後照片（" + audit.Findings[^1].Description + "）",
-                Owner = "廠商品保主管",
-                DueOn = date.AddDays(30),
-            });
+            var finding = audit.AddFinding(item, random.NextDouble() < 0.7 ? DefectClass.Minor : DefectClass.Major, texts[random.Next(texts.Length)], []);
+            audit.AddAction("提出改善計畫並附改善前後照片（" + finding.Description + "）", "廠商品保主管", date.AddDays(dueDays?.Invoke(audit.Actions.Count) ?? 30));
         }
 
         audit.Complete(scores, findings == 0 ? "五項皆符合要求。" : "缺失已當場說明，請廠商於期限內改善回覆。");

@@ -70,9 +70,7 @@ public static class ReviewHistorySeeder
                 review.SpotChecksScheduled = true;
                 foreach (var check in MonthlySpotCheck.Schedule(review.SupplierId, review.Id, DateOnly.FromDateTime(review.VerdictUtc!.Value)))
                 {
-                    check.Status = SpotCheckStatus.Passed;
-                    check.Result = "抽驗合格";
-                    check.CompletedUtc = check.Month.AddDays(10).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+                    check.Complete(passed: true, "抽驗合格", check.Month.AddDays(10).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
                     db.MonthlySpotChecks.Add(check);
                 }
             }

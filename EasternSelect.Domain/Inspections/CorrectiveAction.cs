@@ -23,44 +23,57 @@ public sealed class CorrectiveAction : AggregateRoot
 
     public IncomingLot? IncomingLot { get; set; }
 
-    public int SupplierId { get; set; }
+    public int SupplierId { get; private set; }
 
-    public DateOnly RequestedOn { get; set; }
+    public DateOnly RequestedOn { get; private set; }
 
     public DateOnly DueOn { get; set; }
 
-    public string Description { get; set; } = string.Empty;
+    public string Description { get; private set; } = string.Empty;
 
-    public CorrectiveActionStatus Status { get; set; } = CorrectiveActionStatus.Open;
+    public CorrectiveActionStatus Status { get; private set; } = CorrectiveActionStatus.Open;
 
-    public string? SupplierResponse { get; set; }
+    public string? SupplierResponse { get; private set; }
 
-    public DateOnly? AcceptedOn { get; set; }
+    public DateOnly? AcceptedOn { get; private set; }
 
-    public string? AcceptedBy { get; set; }
+    public string? AcceptedBy { get; private set; }
 
-    public static CorrectiveAction For(IncomingLot lot, DateOnly requestedOn, string description) => new()
+    /// <summary>The request for a rejected original lot; a lot that was not rejected needs none.</summary>
+    public static CorrectiveAction For(IncomingLot lot, DateOnly requestedOn, string description, int dueDays = DefaultDueDays)
     {
-        IncomingLot = lot,
-        IncomingLotId = lot.Id,
-        SupplierId = lot.SupplierId,
-        RequestedOn = requestedOn,
-        DueOn = requestedOn.AddDays(DefaultDueDays),
-        Description = description,
-    };
+        ArgumentNullException.ThrowIfNull(lot);
+        if (!lot.IsRejected || lot.IsReinspection)
+        {
+            throw new DomainRuleException("CorrectiveAction.LotNotRejected");
+        }
+
+        return new()
+        {
+            IncomingLot = lot,
+            IncomingLotId = lot.Id,
+            SupplierId = lot.SupplierId,
+            RequestedOn = requestedOn,
+            DueOn = requestedOn.AddDays(dueDays),
+            Description = description,
+        };
+    }
 
     /// <summary>Open past its due date, or accepted after it.</summary>
     public bool IsLate(DateOnly today) => Status == CorrectiveActionStatus.Open ? today > DueOn : AcceptedOn > DueOn;
 
-    /// <summary>Accepts the supplier's corrective action; error keys when it cannot be accepted.</summary>
+    /// <summary>
+    /// Accepts the supplier's corrective action. Refuses (<see cref="DomainRuleException"/>) one already accepted;
+    /// error keys when the answer or date is not acceptable.
+    /// </summary>
     public IReadOnlyList<string> Accept(string? response, DateOnly acceptedOn, DateOnly today, string by)
     {
-        var errors = new List<string>();
         if (Status != CorrectiveActionStatus.Open)
         {
-            errors.Add("CorrectiveAction.AlreadyAccepted");
+            throw new DomainRuleException("CorrectiveAction.AlreadyAccepted");
         }
 
+        var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(response))
         {
             errors.Add("CorrectiveAction.ResponseRequired");

@@ -44,57 +44,126 @@ public sealed class FactoryAudit : AggregateRoot
 {
     public const int TextMaxLength = 1000;
 
-    public int SupplierId { get; set; }
+    private readonly List<AuditScore> _scores = [];
+    private readonly List<AuditFinding> _findings = [];
+    private readonly List<FollowUpAction> _actions = [];
+
+    public int SupplierId { get; private set; }
 
     public Supplier? Supplier { get; set; }
 
     /// <summary>The product concerned (the anomalous product, the OEM item, the new-year dish), when there is one.</summary>
-    public int? ProductId { get; set; }
+    public int? ProductId { get; private set; }
 
     public Product? Product { get; set; }
 
-    public AuditReason Reason { get; set; }
+    public AuditReason Reason { get; private set; }
 
-    public AuditTrigger Trigger { get; set; }
+    public AuditTrigger Trigger { get; private set; }
 
-    public string? TriggerNote { get; set; }
+    public string? TriggerNote { get; private set; }
 
     /// <summary>The (planned) day of the visit; its month is the month the findings count in.</summary>
-    public DateOnly AuditDate { get; set; }
+    public DateOnly AuditDate { get; private set; }
 
-    public string FactoryName { get; set; } = string.Empty;
+    public string FactoryName { get; private set; } = string.Empty;
 
-    public string AuditorName { get; set; } = string.Empty;
+    public string AuditorName { get; private set; } = string.Empty;
 
-    public AuditStatus Status { get; set; } = AuditStatus.Planned;
+    public AuditStatus Status { get; private set; } = AuditStatus.Planned;
 
-    public string? Summary { get; set; }
+    public string? Summary { get; private set; }
 
-    public List<AuditScore> Scores { get; set; } = [];
+    public IReadOnlyList<AuditScore> Scores => _scores;
 
-    public List<AuditFinding> Findings { get; set; } = [];
+    public IReadOnlyList<AuditFinding> Findings => _findings;
 
-    public List<FollowUpAction> Actions { get; set; } = [];
+    public IReadOnlyList<FollowUpAction> Actions => _actions;
 
     public DateOnly Month => new(AuditDate.Year, AuditDate.Month, 1);
 
-    /// <summary>Records the five scores and completes the audit. Throws unless every item has one score of 0–100.</summary>
+    /// <summary>A planned (or triggered) visit; a triggered one says what triggered it.</summary>
+    public static FactoryAudit Plan(
+        int supplierId, int? productId, AuditReason reason, AuditTrigger trigger, string? triggerNote, DateOnly auditDate, string factoryName, string auditorName)
+    {
+        if (trigger == AuditTrigger.Triggered && string.IsNullOrWhiteSpace(triggerNote))
+        {
+            throw new DomainRuleException("Audit.TriggerNoteRequired");
+        }
+
+        return new()
+        {
+            SupplierId = supplierId,
+            ProductId = productId,
+            Reason = reason,
+            Trigger = trigger,
+            TriggerNote = string.IsNullOrWhiteSpace(triggerNote) ? null : triggerNote.Trim(),
+            AuditDate = auditDate,
+            FactoryName = factoryName.Trim(),
+            AuditorName = auditorName,
+        };
+    }
+
+    /// <summary>Records the five scores and completes the audit (again, when corrected). Refuses unless every item has one score of 0–100.</summary>
     public void Complete(IReadOnlyDictionary<FactoryItem, int> scores, string? summary)
     {
+        ArgumentNullException.ThrowIfNull(scores);
         var errors = AuditScoring.Errors(scores);
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException("The audit scores are invalid: " + string.Join(", ", errors));
+            throw new DomainRuleException(errors[0]);
         }
 
-        Scores = Enum.GetValues<FactoryItem>().Select(i => Scores.FirstOrDefault(s => s.Item == i) ?? new AuditScore { Item = i }).ToList();
-        foreach (var score in Scores)
+        foreach (var item in Enum.GetValues<FactoryItem>())
         {
-            score.Score = scores[score.Item];
+            if (_scores.FirstOrDefault(s => s.Item == item) is not { } score)
+            {
+                _scores.Add(score = new AuditScore { Item = item });
+            }
+
+            score.Score = scores[item];
         }
 
         Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
         Status = AuditStatus.Completed;
+    }
+
+    /// <summary>A finding of the visit on one of the five items, with its photos.</summary>
+    public AuditFinding AddFinding(FactoryItem item, DefectClass severity, string description, IEnumerable<StoredFile> photos)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            throw new DomainRuleException("Audit.FindingRequired");
+        }
+
+        var finding = new AuditFinding { Item = item, Severity = severity, Description = description.Trim(), Photos = [.. photos.Select(f => new AuditPhoto { File = f })] };
+        _findings.Add(finding);
+        return finding;
+    }
+
+    /// <summary>A corrective action the supplier owes: what, who, by when.</summary>
+    public FollowUpAction AddAction(string description, string owner, DateOnly dueOn)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            throw new DomainRuleException("Audit.ActionRequired");
+        }
+
+        if (string.IsNullOrWhiteSpace(owner))
+        {
+            throw new DomainRuleException("Audit.OwnerRequired");
+        }
+
+        var action = new FollowUpAction(description.Trim(), owner.Trim(), dueOn);
+        _actions.Add(action);
+        return action;
+    }
+
+    /// <summary>Marks one of this audit's follow-up actions done.</summary>
+    public void CompleteAction(int actionId, DateOnly today)
+    {
+        var action = _actions.FirstOrDefault(a => a.Id == actionId) ?? throw new DomainRuleException("Audit.NotFound");
+        action.MarkDone(today);
     }
 
     public decimal? Average => Status == AuditStatus.Completed && Scores.Count > 0 ? AuditScoring.Average(Scores.ToDictionary(s => s.Item, s => s.Score)) : null;
@@ -168,22 +237,35 @@ public sealed class AuditPhoto : Entity
 /// <summary>A corrective action the supplier owes after an audit: who, by when, and whether it is done.</summary>
 public sealed class FollowUpAction : Entity
 {
-    public int FactoryAuditId { get; set; }
+    public FollowUpAction(string description, string owner, DateOnly dueOn)
+    {
+        Description = description;
+        Owner = owner;
+        DueOn = dueOn;
+    }
 
-    public string Description { get; set; } = string.Empty;
+    public int FactoryAuditId { get; private set; }
 
-    public string Owner { get; set; } = string.Empty;
+    public string Description { get; private set; }
 
-    public DateOnly DueOn { get; set; }
+    public string Owner { get; private set; }
 
-    public FollowUpStatus Status { get; set; }
+    public DateOnly DueOn { get; private set; }
 
-    public DateOnly? DoneOn { get; set; }
+    public FollowUpStatus Status { get; private set; }
+
+    public DateOnly? DoneOn { get; private set; }
 
     public bool IsOverdue(DateOnly today) => Status == FollowUpStatus.Open && DueOn < today;
 
+    /// <summary>Done on the given day; an action already done stays as it was.</summary>
     public void MarkDone(DateOnly today)
     {
+        if (Status == FollowUpStatus.Done)
+        {
+            throw new DomainRuleException("Audit.ActionAlreadyDone");
+        }
+
         Status = FollowUpStatus.Done;
         DoneOn = today;
     }

@@ -23,86 +23,126 @@ public sealed class IncomingLot : AggregateRoot
     public const int LotNumberMaxLength = 40;
     public const int NoteMaxLength = 1000;
 
-    public int SupplierId { get; set; }
+    private readonly List<IncomingLotClassResult> _results = [];
+
+    public int SupplierId { get; private set; }
 
     public Supplier? Supplier { get; set; }
 
-    public int ProductId { get; set; }
+    public int ProductId { get; private set; }
 
     public Product? Product { get; set; }
 
     /// <summary>The product stream: the product's category when the lot was received.</summary>
-    public SupplierCategory Category { get; set; }
+    public SupplierCategory Category { get; private set; }
 
-    public string LotNumber { get; set; } = string.Empty;
+    public string LotNumber { get; private set; } = string.Empty;
 
-    public DateOnly ReceivedOn { get; set; }
+    public DateOnly ReceivedOn { get; private set; }
 
     /// <summary>The first day of <see cref="ReceivedOn"/>'s month (the quality figures group by it).</summary>
-    public DateOnly Month { get; set; }
+    public DateOnly Month { get; private set; }
 
-    public int LotSize { get; set; }
+    public int LotSize { get; private set; }
 
     /// <summary>Units ordered but not delivered (短交).</summary>
-    public int UnitsShort { get; set; }
+    public int UnitsShort { get; private set; }
 
-    public InspectionLevel Level { get; set; } = InspectionLevel.II;
+    public InspectionLevel Level { get; private set; } = InspectionLevel.II;
 
-    public LotStatus Status { get; set; } = LotStatus.Received;
+    public LotStatus Status { get; private set; } = LotStatus.Received;
 
     /// <summary>Accepted or Rejected once decided (accepted-in-gap is stored per class).</summary>
-    public LotDecision? Decision { get; set; }
+    public LotDecision? Decision { get; private set; }
 
-    public bool IsReinspection { get; set; }
+    public bool IsReinspection { get; private set; }
 
-    public int? ReinspectionOfLotId { get; set; }
+    public int? ReinspectionOfLotId { get; private set; }
 
     /// <summary>For a re-inspection: the corrective-action request it follows.</summary>
-    public int? CorrectiveActionId { get; set; }
+    public int? CorrectiveActionId { get; private set; }
 
-    public string? InspectedById { get; set; }
+    public string? InspectedById { get; private set; }
 
-    public string? InspectedByName { get; set; }
+    public string? InspectedByName { get; private set; }
 
-    public DateOnly? InspectedOn { get; set; }
+    public DateOnly? InspectedOn { get; private set; }
 
-    public DateTime? DecidedUtc { get; set; }
+    public DateTime? DecidedUtc { get; private set; }
 
     /// <summary>Sample units inspected (the largest sample of the classes: the same units are checked for every class).</summary>
-    public int UnitsSampled { get; set; }
+    public int UnitsSampled { get; private set; }
 
     /// <summary>Nonconformities found, all classes.</summary>
-    public int DefectsFound { get; set; }
+    public int DefectsFound { get; private set; }
 
     /// <summary>The sample's defect fraction applied to the lot (DefectsFound × LotSize ÷ UnitsSampled, rounded).</summary>
-    public int EstimatedDefectiveUnits { get; set; }
+    public int EstimatedDefectiveUnits { get; private set; }
 
-    public string? Note { get; set; }
+    public string? Note { get; private set; }
 
-    public List<IncomingLotClassResult> Results { get; set; } = [];
+    public IReadOnlyList<IncomingLotClassResult> Results => _results;
 
     public bool IsRejected => Decision == LotDecision.Rejected;
 
     public static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
-    /// <summary>
-    /// A re-inspection (複檢) of this lot: the same delivery at the same level, not counted by the switching rules.
-    /// The caller links it to this lot and its corrective action once their ids are known.
-    /// </summary>
-    public IncomingLot NewReinspection(string? note) => new()
+    /// <summary>A received lot (status Received); the caller has checked the data with <see cref="ValidateReceipt"/>.</summary>
+    public static IncomingLot Receive(
+        int supplierId, int productId, SupplierCategory category, string lotNumber, DateOnly receivedOn, int lotSize, int unitsShort, InspectionLevel level, string? note) => new()
     {
-        SupplierId = SupplierId,
-        ProductId = ProductId,
-        Category = Category,
-        LotNumber = LotNumber,
-        ReceivedOn = ReceivedOn,
-        Month = Month,
-        LotSize = LotSize,
-        UnitsShort = UnitsShort,
-        Level = Level,
-        IsReinspection = true,
-        Note = note,
+        SupplierId = supplierId,
+        ProductId = productId,
+        Category = category,
+        LotNumber = lotNumber.Trim(),
+        ReceivedOn = receivedOn,
+        Month = MonthOf(receivedOn),
+        LotSize = lotSize,
+        UnitsShort = unitsShort,
+        Level = level,
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
     };
+
+    /// <summary>
+    /// A re-inspection (複檢) of this rejected original lot: the same delivery at the same level, not counted by the switching rules,
+    /// linked to this lot and its corrective-action request (<see cref="LinkReinspection"/> links it later when the ids are not known yet).
+    /// </summary>
+    public IncomingLot NewReinspection(int? correctiveActionId, string? note)
+    {
+        if (Decision != LotDecision.Rejected || IsReinspection)
+        {
+            throw new DomainRuleException("Lots.ReinspectionNeedsRejectedLot");
+        }
+
+        return new()
+        {
+            SupplierId = SupplierId,
+            ProductId = ProductId,
+            Category = Category,
+            LotNumber = LotNumber,
+            ReceivedOn = ReceivedOn,
+            Month = Month,
+            LotSize = LotSize,
+            UnitsShort = UnitsShort,
+            Level = Level,
+            IsReinspection = true,
+            ReinspectionOfLotId = Id == 0 ? null : Id,
+            CorrectiveActionId = correctiveActionId,
+            Note = note,
+        };
+    }
+
+    /// <summary>Links a re-inspection to its original lot and corrective-action request once both have ids (bulk seeding).</summary>
+    public void LinkReinspection(int originalLotId, int? correctiveActionId)
+    {
+        if (!IsReinspection)
+        {
+            throw new DomainRuleException("Lots.ReinspectionNeedsRejectedLot");
+        }
+
+        ReinspectionOfLotId = originalLotId;
+        CorrectiveActionId = correctiveActionId;
+    }
 
     /// <summary>Error keys for a lot's receipt data; empty when valid.</summary>
     public static IReadOnlyList<string> ValidateReceipt(string? lotNumber, DateOnly? receivedOn, int lotSize, int unitsShort, DateOnly today)
@@ -140,15 +180,16 @@ public sealed class IncomingLot : AggregateRoot
     }
 
     /// <summary>
-    /// Decides the lot from each class's plan and nonconformities. Throws when the lot is already decided;
-    /// returns error keys (and decides nothing) when an input is out of range.
+    /// Decides the lot from each class's plan and nonconformities. Refuses (<see cref="DomainRuleException"/>) a lot already decided;
+    /// returns error keys (and decides nothing) when an input is out of range. A note given replaces the receipt note.
     /// </summary>
-    public IReadOnlyList<string> Decide(IReadOnlyList<ClassInspection> classes, DateOnly inspectedOn, DateOnly today, string? byId, string byName, DateTime utc)
+    public IReadOnlyList<string> Decide(
+        IReadOnlyList<ClassInspection> classes, DateOnly inspectedOn, DateOnly today, string? byId, string byName, DateTime utc, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(classes);
         if (Status == LotStatus.Decided)
         {
-            throw new InvalidOperationException($"Lot {LotNumber} is already decided.");
+            throw new DomainRuleException("Lots.AlreadyDecided");
         }
 
         var errors = new List<string>();
@@ -181,7 +222,7 @@ public sealed class IncomingLot : AggregateRoot
             return errors;
         }
 
-        Results = [.. classes.Select(c => new IncomingLotClassResult
+        _results.AddRange(classes.Select(c => new IncomingLotClassResult
         {
             DefectClass = c.DefectClass,
             Aql = c.Aql,
@@ -192,7 +233,7 @@ public sealed class IncomingLot : AggregateRoot
             Reject = c.Plan.Reject,
             Defects = c.Defects,
             Decision = LotDecisions.Decide(c.Plan, c.Defects),
-        })];
+        }));
         Decision = Results.Any(r => r.Decision == LotDecision.Rejected) ? LotDecision.Rejected : LotDecision.Accepted;
         UnitsSampled = Results.Max(r => r.SampleSize);
         DefectsFound = Results.Sum(r => r.Defects);
@@ -202,6 +243,7 @@ public sealed class IncomingLot : AggregateRoot
         InspectedById = byId;
         InspectedByName = byName;
         DecidedUtc = utc;
+        Note = string.IsNullOrWhiteSpace(note) ? Note : note.Trim();
         return errors;
     }
 }

@@ -42,55 +42,61 @@ public sealed class SamplePreInspection : AggregateRoot
     public const int NoteMaxLength = 500;
     public const int TextMaxLength = 2000;
 
-    public int ProductId { get; set; }
+    private readonly List<SampleCheckItem> _items = [];
+    private readonly List<SamplePhoto> _photos = [];
+    private readonly List<LabReferral> _labReferrals = [];
+
+    public int ProductId { get; private set; }
 
     public Product? Product { get; set; }
 
-    public int ChecklistTemplateId { get; set; }
+    public int ChecklistTemplateId { get; private set; }
 
     public ChecklistTemplate? ChecklistTemplate { get; set; }
 
-    public DateOnly SampleReceivedOn { get; set; }
+    public DateOnly SampleReceivedOn { get; private set; }
 
-    public string InspectorId { get; set; } = string.Empty;
+    public string InspectorId { get; private set; } = string.Empty;
 
-    public string InspectorName { get; set; } = string.Empty;
+    public string InspectorName { get; private set; } = string.Empty;
 
-    public SampleInspectionStatus Status { get; set; } = SampleInspectionStatus.Draft;
+    public SampleInspectionStatus Status { get; private set; } = SampleInspectionStatus.Draft;
 
-    public SampleVerdict? Verdict { get; set; }
+    public SampleVerdict? Verdict { get; private set; }
 
     /// <summary>The conditions of a conditional pass (e.g. 標示修正後再出貨).</summary>
-    public string? Conditions { get; set; }
+    public string? Conditions { get; private set; }
 
-    public string? VerdictNote { get; set; }
+    public string? VerdictNote { get; private set; }
 
-    public DateTime? SubmittedUtc { get; set; }
+    public DateTime? SubmittedUtc { get; private set; }
 
-    public string? ConfirmedById { get; set; }
+    public string? ConfirmedById { get; private set; }
 
-    public string? ConfirmedByName { get; set; }
+    public string? ConfirmedByName { get; private set; }
 
-    public DateTime? ConfirmedUtc { get; set; }
+    public DateTime? ConfirmedUtc { get; private set; }
 
     /// <summary>Why the manager sent the verdict back; kept until the inspector submits again.</summary>
-    public string? SendBackReason { get; set; }
+    public string? SendBackReason { get; private set; }
 
-    public List<SampleCheckItem> Items { get; set; } = [];
+    public IReadOnlyList<SampleCheckItem> Items => _items;
 
-    public List<SamplePhoto> Photos { get; set; } = [];
+    public IReadOnlyList<SamplePhoto> Photos => _photos;
 
-    public List<LabReferral> LabReferrals { get; set; } = [];
+    public IReadOnlyList<LabReferral> LabReferrals => _labReferrals;
 
     /// <summary>A new inspection of the product against the given checklist version (of the product's category).</summary>
     public static SamplePreInspection Start(Product product, ChecklistTemplate template, DateOnly sampleReceivedOn, string inspectorId, string inspectorName)
     {
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentNullException.ThrowIfNull(template);
         if (template.Category != product.Category)
         {
-            throw new InvalidOperationException($"Checklist of {template.Category} does not fit a {product.Category} product.");
+            throw new DomainRuleException("Sample.ChecklistOfAnotherCategory");
         }
 
-        return new SamplePreInspection
+        var sample = new SamplePreInspection
         {
             ProductId = product.Id,
             Product = product,
@@ -99,10 +105,10 @@ public sealed class SamplePreInspection : AggregateRoot
             SampleReceivedOn = sampleReceivedOn,
             InspectorId = inspectorId,
             InspectorName = inspectorName,
-            Items = template.Items.OrderBy(i => i.Order)
-                .Select(i => new SampleCheckItem { ChecklistItemId = i.Id, Code = i.Code, DefectClass = i.DefectClass, Order = i.Order })
-                .ToList(),
         };
+        sample._items.AddRange(template.Items.OrderBy(i => i.Order)
+            .Select(i => new SampleCheckItem { ChecklistItemId = i.Id, Code = i.Code, DefectClass = i.DefectClass, Order = i.Order }));
+        return sample;
     }
 
     public bool Editable => Status == SampleInspectionStatus.Draft;
@@ -113,9 +119,40 @@ public sealed class SamplePreInspection : AggregateRoot
     public void SetResult(string code, CheckResult? result, string? note)
     {
         EnsureEditable();
-        var item = Items.FirstOrDefault(i => i.Code == code) ?? throw new InvalidOperationException($"No checklist item {code}.");
+        var item = Items.FirstOrDefault(i => i.Code == code) ?? throw new DomainRuleException("Sample.UnknownItem");
         item.Result = result;
         item.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    /// <summary>A photo of the sample, while the inspection is a draft.</summary>
+    public void AddPhoto(StoredFile file)
+    {
+        EnsureEditable();
+        _photos.Add(new SamplePhoto { File = file });
+    }
+
+    /// <summary>Sends the sample to a recognised lab, while the inspection is a draft.</summary>
+    public LabReferral ReferToLab(int labId, string testItems, DateOnly sentOn)
+    {
+        EnsureEditable();
+        var referral = new LabReferral { RecognisedLabId = labId, TestItems = testItems.Trim(), SentOn = sentOn };
+        _labReferrals.Add(referral);
+        return referral;
+    }
+
+    /// <summary>The lab's report on one of this inspection's referrals: number, result, date and the report file.</summary>
+    public void RecordLabResult(LabReferral referral, string reportNumber, LabResult result, DateOnly reportedOn, StoredFile? report)
+    {
+        EnsureEditable();
+        if (!_labReferrals.Contains(referral))
+        {
+            throw new DomainRuleException("Lab.ReferralNotFound");
+        }
+
+        referral.ReportNumber = reportNumber.Trim();
+        referral.Result = result;
+        referral.ReportedOn = reportedOn;
+        referral.ReportFile = report;
     }
 
     /// <summary>Error keys that forbid this verdict now (empty when it may be submitted).</summary>
@@ -157,14 +194,14 @@ public sealed class SamplePreInspection : AggregateRoot
         return errors;
     }
 
-    /// <summary>The inspector's verdict, sent to the QA manager. Throws when <see cref="VerdictErrors"/> is not empty.</summary>
+    /// <summary>The inspector's verdict, sent to the QA manager. Refuses with the first of <see cref="VerdictErrors"/> when there are any.</summary>
     public void Submit(SampleVerdict? verdict, string? conditions, string? note, DateTime nowUtc)
     {
         EnsureEditable();
         var errors = VerdictErrors(verdict, conditions);
         if (errors.Count > 0)
         {
-            throw new InvalidOperationException("The verdict is not allowed: " + string.Join(", ", errors));
+            throw new DomainRuleException(errors[0]);
         }
 
         Verdict = verdict;
@@ -180,7 +217,7 @@ public sealed class SamplePreInspection : AggregateRoot
         EnsureAwaiting();
         if (managerId == InspectorId)
         {
-            throw new SelfConfirmationException();
+            throw new DomainRuleException("Sample.SelfConfirmation");
         }
 
         Status = SampleInspectionStatus.Confirmed;
@@ -196,12 +233,12 @@ public sealed class SamplePreInspection : AggregateRoot
         EnsureAwaiting();
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new ArgumentException("Sending back needs a reason.", nameof(reason));
+            throw new DomainRuleException("Sample.SendBackReasonRequired");
         }
 
         if (managerId == InspectorId)
         {
-            throw new SelfConfirmationException();
+            throw new DomainRuleException("Sample.SelfConfirmation");
         }
 
         Status = SampleInspectionStatus.Draft;
@@ -212,7 +249,7 @@ public sealed class SamplePreInspection : AggregateRoot
     {
         if (!Editable)
         {
-            throw new InvalidOperationException($"The inspection is {Status}, not editable.");
+            throw new DomainRuleException("Sample.NotEditable");
         }
     }
 
@@ -220,12 +257,10 @@ public sealed class SamplePreInspection : AggregateRoot
     {
         if (Status != SampleInspectionStatus.AwaitingConfirmation)
         {
-            throw new InvalidOperationException($"The inspection is {Status}, not awaiting confirmation.");
+            throw new DomainRuleException("Sample.NotAwaiting");
         }
     }
 }
-
-public sealed class SelfConfirmationException() : InvalidOperationException("The inspector cannot confirm their own verdict.");
 
 /// <summary>The result of one checklist item. Code and defect class are copied so the verdict rule needs no join.</summary>
 public sealed class SampleCheckItem : Entity
@@ -240,9 +275,9 @@ public sealed class SampleCheckItem : Entity
 
     public int Order { get; set; }
 
-    public CheckResult? Result { get; set; }
+    public CheckResult? Result { get; internal set; }
 
-    public string? Note { get; set; }
+    public string? Note { get; internal set; }
 }
 
 public sealed class SamplePhoto : Entity
@@ -284,13 +319,13 @@ public sealed class LabReferral : Entity
 
     public DateOnly SentOn { get; set; }
 
-    public string? ReportNumber { get; set; }
+    public string? ReportNumber { get; internal set; }
 
-    public LabResult? Result { get; set; }
+    public LabResult? Result { get; internal set; }
 
-    public DateOnly? ReportedOn { get; set; }
+    public DateOnly? ReportedOn { get; internal set; }
 
-    public int? ReportFileId { get; set; }
+    public int? ReportFileId { get; internal set; }
 
-    public StoredFile? ReportFile { get; set; }
+    public StoredFile? ReportFile { get; internal set; }
 }

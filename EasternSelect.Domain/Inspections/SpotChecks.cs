@@ -184,16 +184,56 @@ public static class SpotCheckCandidateRules
 /// <summary>A month's confirmed spot-check list: the QA manager's choice from the candidates.</summary>
 public sealed class SpotCheckMonth : AggregateRoot
 {
+    private readonly List<SpotCheckItem> _items = [];
+
     /// <summary>The first day of the month.</summary>
-    public DateOnly Month { get; set; }
+    public DateOnly Month { get; private set; }
 
-    public string ConfirmedById { get; set; } = string.Empty;
+    public string ConfirmedById { get; private set; } = string.Empty;
 
-    public string ConfirmedByName { get; set; } = string.Empty;
+    public string ConfirmedByName { get; private set; } = string.Empty;
 
-    public DateTime ConfirmedUtc { get; set; }
+    public DateTime ConfirmedUtc { get; private set; }
 
-    public List<SpotCheckItem> Items { get; set; } = [];
+    public IReadOnlyList<SpotCheckItem> Items => _items;
+
+    /// <summary>The manager confirms the month's list; its products are added with <see cref="Propose"/> and <see cref="AddManual"/>.</summary>
+    public static SpotCheckMonth Confirm(DateOnly month, string byId, string byName, DateTime utc) =>
+        new() { Month = new DateOnly(month.Year, month.Month, 1), ConfirmedById = byId, ConfirmedByName = byName, ConfirmedUtc = utc };
+
+    /// <summary>A candidate of the rules on the list, with its reasons; a qualification follow-up keeps the check it fulfils.</summary>
+    public SpotCheckItem Propose(SpotCheckCandidate candidate)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        EnsureNotListed(candidate.ProductId);
+        var item = new SpotCheckItem(candidate.ProductId, candidate.Reasons.FirstOrDefault(r => r.Kind == SpotCheckReasonKind.QualificationFollowUp)?.ReferenceId, null);
+        item.AddReasons(candidate.Reasons.Select(SpotCheckItemReason.From));
+        _items.Add(item);
+        return item;
+    }
+
+    /// <summary>A product the manager adds by hand, with the reason.</summary>
+    public SpotCheckItem AddManual(int productId, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("SpotCheck.AddReasonRequired");
+        }
+
+        EnsureNotListed(productId);
+        var item = new SpotCheckItem(productId, null, reason.Trim());
+        item.AddReasons([new SpotCheckItemReason { Kind = SpotCheckReasonKind.Manual, Text = reason.Trim() }]);
+        _items.Add(item);
+        return item;
+    }
+
+    private void EnsureNotListed(int productId)
+    {
+        if (_items.Any(i => i.ProductId == productId))
+        {
+            throw new DomainRuleException("SpotCheck.AlreadyOnList");
+        }
+    }
 }
 
 /// <summary>One product of a month's list: why it is there, whether the manager removed it, and the inspector's result.</summary>
@@ -202,45 +242,76 @@ public sealed class SpotCheckItem : AggregateRoot
     public const int ReasonMaxLength = 500;
     public const int FindingsMaxLength = 2000;
 
-    public int SpotCheckMonthId { get; set; }
+    private readonly List<SpotCheckItemReason> _reasons = [];
+    private readonly List<SpotCheckPhoto> _photos = [];
 
-    public int ProductId { get; set; }
+    internal SpotCheckItem(int productId, int? monthlySpotCheckId, string? addedReason)
+    {
+        ProductId = productId;
+        MonthlySpotCheckId = monthlySpotCheckId;
+        AddedReason = addedReason;
+    }
+
+    private SpotCheckItem()
+    {
+    }
+
+    public int SpotCheckMonthId { get; private set; }
+
+    public int ProductId { get; private set; }
 
     public Product? Product { get; set; }
 
     /// <summary>The qualification follow-up check this item fulfils, when it is one.</summary>
-    public int? MonthlySpotCheckId { get; set; }
+    public int? MonthlySpotCheckId { get; private set; }
 
-    public bool Removed { get; set; }
+    public bool Removed { get; private set; }
 
-    public string? RemovalReason { get; set; }
+    public string? RemovalReason { get; private set; }
 
     /// <summary>Why the manager added the product by hand.</summary>
-    public string? AddedReason { get; set; }
+    public string? AddedReason { get; private set; }
 
-    public SpotCheckOutcome? Outcome { get; set; }
+    public SpotCheckOutcome? Outcome { get; private set; }
 
-    public string? Findings { get; set; }
+    public string? Findings { get; private set; }
 
-    public string? InspectedByName { get; set; }
+    public string? InspectedByName { get; private set; }
 
-    public DateTime? InspectedUtc { get; set; }
+    public DateTime? InspectedUtc { get; private set; }
 
-    public List<SpotCheckItemReason> Reasons { get; set; } = [];
+    public IReadOnlyList<SpotCheckItemReason> Reasons => _reasons;
 
-    public List<SpotCheckPhoto> Photos { get; set; } = [];
+    public IReadOnlyList<SpotCheckPhoto> Photos => _photos;
 
-    /// <summary>Records the inspector's result; a failure needs findings.</summary>
+    /// <summary>The manager takes a proposed product off the list, with the reason; a checked product stays.</summary>
+    public void Remove(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("SpotCheck.RemovalReasonRequired");
+        }
+
+        if (Outcome is not null)
+        {
+            throw new DomainRuleException("SpotCheck.AlreadyChecked");
+        }
+
+        Removed = true;
+        RemovalReason = reason.Trim();
+    }
+
+    /// <summary>Records the inspector's result (again, when corrected); a failure needs findings, a removed product is not checked.</summary>
     public void Record(SpotCheckOutcome outcome, string? findings, string inspectorName, DateTime nowUtc)
     {
         if (Removed)
         {
-            throw new InvalidOperationException("A removed candidate is not checked.");
+            throw new DomainRuleException("SpotCheck.RemovedItem");
         }
 
         if (outcome == SpotCheckOutcome.Fail && string.IsNullOrWhiteSpace(findings))
         {
-            throw new ArgumentException("A failed spot check needs findings.", nameof(findings));
+            throw new DomainRuleException("SpotCheck.FindingsRequired");
         }
 
         Outcome = outcome;
@@ -248,6 +319,19 @@ public sealed class SpotCheckItem : AggregateRoot
         InspectedByName = inspectorName;
         InspectedUtc = nowUtc;
     }
+
+    /// <summary>A photo of the checked product.</summary>
+    public void AddPhoto(StoredFile file)
+    {
+        if (Removed)
+        {
+            throw new DomainRuleException("SpotCheck.RemovedItem");
+        }
+
+        _photos.Add(new SpotCheckPhoto { File = file });
+    }
+
+    internal void AddReasons(IEnumerable<SpotCheckItemReason> reasons) => _reasons.AddRange(reasons);
 }
 
 public sealed class SpotCheckItemReason : Entity
@@ -262,6 +346,13 @@ public sealed class SpotCheckItemReason : Entity
     public string? Text { get; set; }
 
     public int? ReferenceId { get; set; }
+
+    /// <summary>A rule's reason as stored; the figure becomes a double (see <see cref="Value"/>).</summary>
+    public static SpotCheckItemReason From(CandidateReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return new() { Kind = reason.Kind, Value = reason.Value is { } v ? (double)v : null, Text = reason.Text, ReferenceId = reason.ReferenceId };
+    }
 }
 
 public sealed class SpotCheckPhoto : Entity

@@ -318,20 +318,23 @@ public static class ReviewMethodRule
 /// <summary>A scheduled monthly spot check (月檢抽驗) of a qualified supplier.</summary>
 public sealed class MonthlySpotCheck : Entity
 {
-    public int SupplierId { get; set; }
+    public const int ResultMaxLength = 1000;
+
+    public int SupplierId { get; private set; }
 
     public Supplier? Supplier { get; set; }
 
     /// <summary>The first day of the month the check is due in.</summary>
-    public DateOnly Month { get; set; }
+    public DateOnly Month { get; private set; }
 
-    public int? QualificationReviewId { get; set; }
+    public int? QualificationReviewId { get; private set; }
 
-    public SpotCheckStatus Status { get; set; } = SpotCheckStatus.Scheduled;
+    public SpotCheckStatus Status { get; private set; } = SpotCheckStatus.Scheduled;
 
-    public string? Result { get; set; }
+    /// <summary>What the inspector found, or why the check was cancelled; the outcome itself is <see cref="Status"/>.</summary>
+    public string? Result { get; private set; }
 
-    public DateTime? CompletedUtc { get; set; }
+    public DateTime? CompletedUtc { get; private set; }
 
     /// <summary>Schedules the next <paramref name="months"/> monthly checks starting the month after <paramref name="from"/>.</summary>
     public static IEnumerable<MonthlySpotCheck> Schedule(int supplierId, int? reviewId, DateOnly from, int months = 3)
@@ -339,6 +342,34 @@ public sealed class MonthlySpotCheck : Entity
         var first = new DateOnly(from.Year, from.Month, 1).AddMonths(1);
         return Enumerable.Range(0, months).Select(i => new MonthlySpotCheck { SupplierId = supplierId, QualificationReviewId = reviewId, Month = first.AddMonths(i) });
     }
+
+    /// <summary>The spot check of the month was done: passed or failed, with the findings (if any); a corrected result replaces it.</summary>
+    public void Complete(bool passed, string? findings, DateTime utc)
+    {
+        if (Status == SpotCheckStatus.Cancelled)
+        {
+            throw new DomainRuleException("SpotCheck.FollowUpNotScheduled");
+        }
+
+        Status = passed ? SpotCheckStatus.Passed : SpotCheckStatus.Failed;
+        Result = Shorten(findings);
+        CompletedUtc = utc;
+    }
+
+    /// <summary>The check is not done this month (the QA manager took it off the list), with the reason.</summary>
+    public void Cancel(string? reason)
+    {
+        if (Status != SpotCheckStatus.Scheduled)
+        {
+            throw new DomainRuleException("SpotCheck.FollowUpNotScheduled");
+        }
+
+        Status = SpotCheckStatus.Cancelled;
+        Result = Shorten(reason);
+    }
+
+    private static string? Shorten(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Trim() is var t && t.Length > ResultMaxLength ? t[..ResultMaxLength] : t;
 }
 
 public enum SpotCheckStatus

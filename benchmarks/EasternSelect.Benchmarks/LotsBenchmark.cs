@@ -22,6 +22,7 @@ public static class LotsBenchmark
     {
         await using var portal = new PortalHost(connectionString);
         var lots = portal.As<IncomingLotService>(Roles.QaInspector);
+        var streams = portal.As<InspectionStreamService>(Roles.QaInspector);
         var quality = portal.As<QualityFiguresService>(Roles.QaInspector);
         var database = portal.Services.GetRequiredService<PortalDatabase>();
 
@@ -52,7 +53,7 @@ public static class LotsBenchmark
         await Timing.MeasureAsync("lots: rejected in month", () => lots.SearchAsync(new LotQuery(null, null, LotDecisionFilter.Rejected, month, null, 0, 25), ct), runs);
         await Timing.MeasureAsync("lots: one supplier", () => lots.SearchAsync(new LotQuery(supplierId, null, null, null, null, 0, 25), ct), runs);
         await Timing.MeasureAsync("lots: stream severity tightened", () => lots.SearchAsync(new LotQuery(null, null, null, null, InspectionSeverity.Tightened, 0, 25), ct), runs);
-        await Timing.MeasureAsync("streams: tightened first page", () => lots.ListStreamsAsync(new StreamQuery(null, InspectionSeverity.Tightened, null, null, 0, 25), ct), runs);
+        await Timing.MeasureAsync("streams: tightened first page", () => streams.ListStreamsAsync(new StreamQuery(null, InspectionSeverity.Tightened, null, null, 0, 25), ct), runs);
         await Timing.MeasureAsync("quality: 12 months, all", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, null), ct), runs);
         await Timing.MeasureAsync("quality: 12 months, one category", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, Domain.Suppliers.SupplierCategory.Food, null), ct), runs);
         await Timing.MeasureAsync("quality: 12 months, one supplier", () => quality.FiguresAsync(new QualityQuery(year.From, year.To, null, supplierId), ct), runs);

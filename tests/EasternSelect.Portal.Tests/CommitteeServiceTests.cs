@@ -141,26 +141,35 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         await using (var seed = _services.CreateAsyncScope())
         {
             var db = seed.ServiceProvider.GetRequiredService<PortalDbContext>();
-            IncomingLot Lot(DateOnly received, LotDecision decision, bool re = false) => new()
+            IncomingLot Lot(DateOnly received, LotDecision decision, bool re = false)
             {
-                SupplierId = a, ProductId = productId, Category = SupplierCategory.Food, LotNumber = "GATHER-" + Guid.NewGuid().ToString("N")[..8],
-                ReceivedOn = received, Month = IncomingLot.MonthOf(received), LotSize = 500, Status = LotStatus.Decided, Decision = decision,
-                IsReinspection = re, InspectedOn = received, UnitsSampled = 50, DefectsFound = re ? 0 : 4,
-            };
+                var plan = SamplingTables.Plan(500, InspectionLevel.II, 1.0m, InspectionSeverity.Normal);
+                ClassInspection Major(int defects) => new(DefectClass.Major, 1.0m, InspectionSeverity.Normal, plan, defects);
+                var lot = IncomingLot.Receive(a, productId, SupplierCategory.Food, "GATHER-" + Guid.NewGuid().ToString("N")[..8], received, 500, 0, InspectionLevel.II, null);
+                if (re)
+                {
+                    lot.Decide([Major(4)], received, received, null, "qa", DateTime.UtcNow);
+                    lot = lot.NewReinspection(null, null);
+                }
+
+                lot.Decide([Major(decision == LotDecision.Rejected ? 4 : 0)], received, received, null, "qa", DateTime.UtcNow);
+                return lot;
+            }
+
             var lots = new[]
             {
                 Lot(new DateOnly(2018, 9, 12), LotDecision.Rejected), Lot(new DateOnly(2018, 9, 20), LotDecision.Rejected, re: true),
                 Lot(new DateOnly(2018, 9, 21), LotDecision.Accepted), Lot(new DateOnly(2018, 10, 1), LotDecision.Rejected),
             };
             db.IncomingLots.AddRange(lots);
-            var month = new SpotCheckMonth { Month = new DateOnly(2018, 9, 1), ConfirmedById = "qa-m", ConfirmedByName = "qa-m", ConfirmedUtc = new DateTime(2018, 9, 1, 0, 0, 0, DateTimeKind.Utc) };
-            var fail = new SpotCheckItem { ProductId = productId, Outcome = SpotCheckOutcome.Fail, Findings = "標示缺漏", InspectedUtc = new DateTime(2018, 9, 18, 0, 0, 0, DateTimeKind.Utc) };
-            var pass = new SpotCheckItem { ProductId = otherProductId, Outcome = SpotCheckOutcome.Pass, InspectedUtc = new DateTime(2018, 9, 19, 0, 0, 0, DateTimeKind.Utc) };
-            month.Items.AddRange([fail, pass]);
+            var month = SpotCheckMonth.Confirm(new DateOnly(2018, 9, 1), "qa-m", "qa-m", new DateTime(2018, 9, 1, 0, 0, 0, DateTimeKind.Utc));
+            var fail = month.AddManual(productId, "加驗");
+            fail.Record(SpotCheckOutcome.Fail, "標示缺漏", "qa", new DateTime(2018, 9, 18, 0, 0, 0, DateTimeKind.Utc));
+            var pass = month.AddManual(otherProductId, "加驗");
+            pass.Record(SpotCheckOutcome.Pass, null, "qa", new DateTime(2018, 9, 19, 0, 0, 0, DateTimeKind.Utc));
             db.SpotCheckMonths.Add(month);
-            var finding = new AuditFinding { Item = Enum.GetValues<FactoryItem>()[0], Severity = DefectClass.Major, Description = "倉儲溫度紀錄缺漏" };
-            var audit = new FactoryAudit { SupplierId = a, Reason = AuditReason.Oem, AuditDate = new DateOnly(2018, 9, 25), FactoryName = "測試工廠", AuditorName = "稽核員" };
-            audit.Findings.Add(finding);
+            var audit = FactoryAudit.Plan(a, null, AuditReason.Oem, AuditTrigger.Scheduled, null, new DateOnly(2018, 9, 25), "測試工廠", "稽核員");
+            var finding = audit.AddFinding(Enum.GetValues<FactoryItem>()[0], DefectClass.Major, "倉儲溫度紀錄缺漏", []);
             db.FactoryAudits.Add(audit);
             await db.SaveChangesAsync();
             (rejected, reinspection, accepted, nextMonth) = (lots[0].Id, lots[1].Id, lots[2].Id, lots[3].Id);

@@ -33,7 +33,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         var before = await dashboard.QaAsync(CancellationToken.None);
         var (supplierId, productId) = await FreshSupplierAsync();
 
-        await DecideRejectedAsync(lots, supplierId, productId, "T-DASH-REJ-1");
+        await DecideRejectedAsync(scope.ServiceProvider, supplierId, productId, "T-DASH-REJ-1");
         var after = await dashboard.QaAsync(CancellationToken.None);
 
         Assert.Equal(before.ThisMonth.Figures.LotsDecided + 1, after.ThisMonth.Figures.LotsDecided);
@@ -59,7 +59,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         await using var scope = TestScopes.As(_services, Roles.QaManager, out DashboardService dashboard);
         var lots = scope.ServiceProvider.GetRequiredService<IncomingLotService>();
         var (supplierId, productId) = await FreshSupplierAsync();
-        await DecideRejectedAsync(lots, supplierId, productId, "T-DASH-LINK-1");
+        await DecideRejectedAsync(scope.ServiceProvider, supplierId, productId, "T-DASH-LINK-1");
         await using (var db = Context())
         {
             // One request past its due date, so the overdue figure is not trivially zero.
@@ -239,14 +239,15 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
 
     private static async Task<int> ListTotalAsync(IncomingLotService lots, LotQuery query) => (await lots.SearchAsync(query, CancellationToken.None)).Total;
 
-    private static async Task DecideRejectedAsync(IncomingLotService service, int supplierId, int productId, string number)
+    private static async Task DecideRejectedAsync(IServiceProvider services, int supplierId, int productId, string number)
     {
-        var received = await service.ReceiveAsync(new NewLotRequest(supplierId, productId, number, service.Today, 1000, 0, InspectionLevel.II, null), CancellationToken.None);
+        var service = services.GetRequiredService<IncomingLotService>();
+        var received = await services.GetRequiredService<LotReceivingService>().ReceiveAsync(new NewLotRequest(supplierId, productId, number, service.Today, 1000, 0, InspectionLevel.II, null), CancellationToken.None);
         Assert.True(received.Succeeded, string.Join(" ", received.Errors));
-        var detail = (await service.GetAsync(received.LotId!.Value, CancellationToken.None))!;
+        var detail = (await service.GetAsync(received.Id!.Value, CancellationToken.None))!;
         var request = new DecideLotRequest(detail.Id, detail.Version, service.Today,
             [.. detail.Plans.Select(p => new ClassFinding(p.DefectClass, p.Aql, p.DefectClass == DefectClass.Major ? p.Reject : 0, p.Severity, p.StreamVersion))], null);
-        var result = await service.DecideAsync(request, CancellationToken.None);
+        var result = await services.GetRequiredService<LotDecisionService>().DecideAsync(request, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
     }
 

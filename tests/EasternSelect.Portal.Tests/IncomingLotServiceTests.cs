@@ -8,8 +8,11 @@ using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
 using EasternSelect.Portal.Features.Inspections.Lots;
 using EasternSelect.Portal.Features.Inspections.Quality;
+using EasternSelect.Portal.Infrastructure;
+using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Tests;
 
@@ -23,12 +26,13 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var lots = LotServices.Of(scope);
         var today = service.Today;
 
-        var result = await DecideAsync(service, supplierId, productId, "T-REJ-1", majorDefects: d => d.Reject);
+        var result = await DecideAsync(lots, supplierId, productId, "T-REJ-1", majorDefects: d => d.Reject);
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
-        var detail = (await service.GetAsync(result.LotId!.Value, CancellationToken.None))!;
+        var detail = (await service.GetAsync(result.Id!.Value, CancellationToken.None))!;
         Assert.Equal(LotStatus.Decided, detail.Status);
         Assert.Equal(LotDecision.Rejected, detail.Decision);
         Assert.Equal(LotDecision.Rejected, detail.Plans.Single(p => p.DefectClass == DefectClass.Major).Decision);
@@ -48,12 +52,13 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
-        await DecideAsync(service, supplierId, productId, "T-STALE-1", majorDefects: _ => 0);
-        var lotId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-STALE-2", service.Today), CancellationToken.None)).LotId!.Value;
+        var lots = LotServices.Of(scope);
+        await DecideAsync(lots, supplierId, productId, "T-STALE-1", majorDefects: _ => 0);
+        var lotId = (await lots.Receiving.ReceiveAsync(NewLot(supplierId, productId, "T-STALE-2", service.Today), CancellationToken.None)).Id!.Value;
         var detail = (await service.GetAsync(lotId, CancellationToken.None))!;
-        await DecideAsync(service, supplierId, productId, "T-STALE-3", majorDefects: _ => 0);
+        await DecideAsync(lots, supplierId, productId, "T-STALE-3", majorDefects: _ => 0);
 
-        var result = await service.DecideAsync(Request(detail, service.Today, _ => 0), CancellationToken.None);
+        var result = await lots.Deciding.DecideAsync(Request(detail, service.Today, _ => 0), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.True(result.Conflict);
@@ -69,11 +74,12 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
-        var lotId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-TWICE", service.Today), CancellationToken.None)).LotId!.Value;
+        var lots = LotServices.Of(scope);
+        var lotId = (await lots.Receiving.ReceiveAsync(NewLot(supplierId, productId, "T-TWICE", service.Today), CancellationToken.None)).Id!.Value;
         var detail = (await service.GetAsync(lotId, CancellationToken.None))!;
-        Assert.True((await service.DecideAsync(Request(detail, service.Today, _ => 0), CancellationToken.None)).Succeeded);
+        Assert.True((await lots.Deciding.DecideAsync(Request(detail, service.Today, _ => 0), CancellationToken.None)).Succeeded);
 
-        var again = await service.DecideAsync(Request(detail, service.Today, d => d.Reject), CancellationToken.None);
+        var again = await lots.Deciding.DecideAsync(Request(detail, service.Today, d => d.Reject), CancellationToken.None);
 
         Assert.False(again.Succeeded);
         Assert.Equal(LotDecision.Accepted, (await service.GetAsync(lotId, CancellationToken.None))!.Decision);
@@ -84,16 +90,17 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
-        var original = await DecideAsync(service, supplierId, productId, "T-RE-1", majorDefects: d => d.Reject);
+        var lots = LotServices.Of(scope);
+        var original = await DecideAsync(lots, supplierId, productId, "T-RE-1", majorDefects: d => d.Reject);
 
-        var re = await service.ReceiveReinspectionAsync(original.LotId!.Value, CancellationToken.None);
-        var reDetail = (await service.GetAsync(re.LotId!.Value, CancellationToken.None))!;
-        var decided = await service.DecideAsync(Request(reDetail, service.Today, d => d.Reject), CancellationToken.None);
+        var re = await lots.Receiving.ReceiveReinspectionAsync(original.Id!.Value, CancellationToken.None);
+        var reDetail = (await service.GetAsync(re.Id!.Value, CancellationToken.None))!;
+        var decided = await lots.Deciding.DecideAsync(Request(reDetail, service.Today, d => d.Reject), CancellationToken.None);
 
         Assert.True(decided.Succeeded, string.Join(" ", decided.Errors));
-        var after = (await service.GetAsync(re.LotId.Value, CancellationToken.None))!;
+        var after = (await service.GetAsync(re.Id.Value, CancellationToken.None))!;
         Assert.True(after.IsReinspection);
-        Assert.Equal(original.LotId, after.Original?.Id);
+        Assert.Equal(original.Id, after.Original?.Id);
         Assert.NotNull(after.CorrectiveActionId);
         Assert.Equal(LotDecision.Rejected, after.Decision);
         Assert.All(after.Streams, s => Assert.Equal(1, s.LotsCounted));
@@ -109,21 +116,22 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
-        await DecideAsync(service, supplierId, productId, "T-TW-1", majorDefects: d => d.Reject);
-        await DecideAsync(service, supplierId, productId, "T-TW-2", majorDefects: _ => 0);
-        await DecideAsync(service, supplierId, productId, "T-TW-3", majorDefects: _ => 0);
-        var fourth = await DecideAsync(service, supplierId, productId, "T-TW-4", majorDefects: d => d.Reject);
+        var lots = LotServices.Of(scope);
+        await DecideAsync(lots, supplierId, productId, "T-TW-1", majorDefects: d => d.Reject);
+        await DecideAsync(lots, supplierId, productId, "T-TW-2", majorDefects: _ => 0);
+        await DecideAsync(lots, supplierId, productId, "T-TW-3", majorDefects: _ => 0);
+        var fourth = await DecideAsync(lots, supplierId, productId, "T-TW-4", majorDefects: d => d.Reject);
 
-        var detail = (await service.GetAsync(fourth.LotId!.Value, CancellationToken.None))!;
+        var detail = (await service.GetAsync(fourth.Id!.Value, CancellationToken.None))!;
         var major = detail.Streams.Single(s => s.DefectClass == DefectClass.Major);
         Assert.Equal(InspectionSeverity.Tightened, major.Severity);
         var transition = Assert.Single(major.Transitions);
-        Assert.Equal((InspectionSeverity.Normal, InspectionSeverity.Tightened, SwitchReason.TwoOfFiveRejected, fourth.LotId, "T-TW-4"),
+        Assert.Equal((InspectionSeverity.Normal, InspectionSeverity.Tightened, SwitchReason.TwoOfFiveRejected, fourth.Id, "T-TW-4"),
             (transition.From, transition.To, transition.Reason, transition.LotId, transition.LotNumber));
         Assert.Equal(InspectionSeverity.Normal, detail.Streams.Single(s => s.DefectClass == DefectClass.Minor).Severity);
 
         // The next lot's major plan is the tightened one.
-        var next = (await service.GetAsync((await service.ReceiveAsync(NewLot(supplierId, productId, "T-TW-5", service.Today), CancellationToken.None)).LotId!.Value, CancellationToken.None))!;
+        var next = (await service.GetAsync((await lots.Receiving.ReceiveAsync(NewLot(supplierId, productId, "T-TW-5", service.Today), CancellationToken.None)).Id!.Value, CancellationToken.None))!;
         var plan = next.Plans.Single(p => p.DefectClass == DefectClass.Major);
         Assert.Equal(InspectionSeverity.Tightened, plan.Severity);
         Assert.Equal(SamplingTables.Plan(1000, InspectionLevel.II, 1.0m, InspectionSeverity.Tightened).Accept, plan.Accept);
@@ -170,18 +178,20 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
-        var lot = await DecideAsync(service, supplierId, productId, "T-AUTH-1", majorDefects: d => d.Reject);
-        var detail = (await service.GetAsync(lot.LotId!.Value, CancellationToken.None))!;
+        var lots = LotServices.Of(scope);
+        var lot = await DecideAsync(lots, supplierId, productId, "T-AUTH-1", majorDefects: d => d.Reject);
+        var detail = (await service.GetAsync(lot.Id!.Value, CancellationToken.None))!;
         var stream = detail.Streams[0];
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.AcceptCorrectiveActionAsync(detail.CorrectiveAction!.Id, detail.CorrectiveAction.Version, "ok", service.Today, CancellationToken.None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ApproveReducedAsync(stream.Id, stream.Version, CancellationToken.None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ReportIrregularProductionAsync(stream.Id, stream.Version, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => lots.CorrectiveActions.AcceptAsync(detail.CorrectiveAction!.Id, detail.CorrectiveAction.Version, "ok", service.Today, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => lots.Streams.ApproveReducedAsync(stream.Id, stream.Version, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => lots.Streams.ReportIrregularProductionAsync(stream.Id, stream.Version, CancellationToken.None));
 
         await using var managerScope = TestScopes.As(_services, Roles.QaManager, out IncomingLotService manager);
-        var accepted = await manager.AcceptCorrectiveActionAsync(detail.CorrectiveAction!.Id, detail.CorrectiveAction!.Version, "已改善製程", manager.Today, CancellationToken.None);
+        var managerLots = LotServices.Of(managerScope);
+        var accepted = await managerLots.CorrectiveActions.AcceptAsync(detail.CorrectiveAction!.Id, detail.CorrectiveAction!.Version, "已改善製程", manager.Today, CancellationToken.None);
         Assert.True(accepted.Succeeded, string.Join(" ", accepted.Errors));
-        Assert.Equal(CorrectiveActionStatus.Accepted, (await manager.GetAsync(lot.LotId.Value, CancellationToken.None))!.CorrectiveAction!.Status);
+        Assert.Equal(CorrectiveActionStatus.Accepted, (await manager.GetAsync(lot.Id.Value, CancellationToken.None))!.CorrectiveAction!.Status);
     }
 
     [Fact]
@@ -189,17 +199,19 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var lots = LotServices.Of(scope);
 
-        var receipt = await service.ReceiveAsync(new NewLotRequest(supplierId, productId, "T-BAD", service.Today.AddDays(1), 1, 0, InspectionLevel.II, null), CancellationToken.None);
+        var receipt = await lots.Receiving.ReceiveAsync(new NewLotRequest(supplierId, productId, "T-BAD", service.Today.AddDays(1), 1, 0, InspectionLevel.II, null), CancellationToken.None);
         Assert.False(receipt.Succeeded);
-        Assert.Contains(receipt.Errors, e => e.Contains("批量", StringComparison.Ordinal));
-        Assert.Contains(receipt.Errors, e => e.Contains("未來", StringComparison.Ordinal));
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        Assert.Contains(l.Messages(receipt), e => e.Contains("批量", StringComparison.Ordinal));
+        Assert.Contains(l.Messages(receipt), e => e.Contains("未來", StringComparison.Ordinal));
 
-        var lotId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-BAD-2", service.Today), CancellationToken.None)).LotId!.Value;
+        var lotId = (await lots.Receiving.ReceiveAsync(NewLot(supplierId, productId, "T-BAD-2", service.Today), CancellationToken.None)).Id!.Value;
         var detail = (await service.GetAsync(lotId, CancellationToken.None))!;
-        var tooMany = await service.DecideAsync(Request(detail, service.Today, d => d.SampleSize + 1), CancellationToken.None);
+        var tooMany = await lots.Deciding.DecideAsync(Request(detail, service.Today, d => d.SampleSize + 1), CancellationToken.None);
         Assert.False(tooMany.Succeeded);
-        Assert.Contains(tooMany.Errors, e => e.Contains("樣本數", StringComparison.Ordinal));
+        Assert.Contains(l.Messages(tooMany), e => e.Contains("樣本數", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -207,6 +219,7 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
+        var lots = LotServices.Of(scope);
         var month = IncomingLot.MonthOf(service.Today);
         await using (var db = Context())
         {
@@ -214,7 +227,7 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
             await db.SaveChangesAsync();
         }
 
-        await DecideAsync(service, supplierId, productId, "T-UP-1", majorDefects: _ => 0, unitsShort: 20);
+        await DecideAsync(lots, supplierId, productId, "T-UP-1", majorDefects: _ => 0, unitsShort: 20);
         var quality = scope.ServiceProvider.GetRequiredService<QualityFiguresService>();
         await quality.RecomputeMonthAsync(month, CancellationToken.None);
 
@@ -263,12 +276,12 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
         new(detail.Id, detail.Version, today,
             [.. detail.Plans.Select(p => new ClassFinding(p.DefectClass, p.Aql, p.DefectClass == DefectClass.Major ? majorDefects(p) : 0, p.Severity, p.StreamVersion))], null);
 
-    private static async Task<LotResult> DecideAsync(IncomingLotService service, int supplierId, int productId, string number, Func<ClassPlanView, int> majorDefects, int unitsShort = 0)
+    private static async Task<Result> DecideAsync(LotServices lots, int supplierId, int productId, string number, Func<ClassPlanView, int> majorDefects, int unitsShort = 0)
     {
-        var received = await service.ReceiveAsync(NewLot(supplierId, productId, number, service.Today, unitsShort), CancellationToken.None);
+        var received = await lots.Receiving.ReceiveAsync(NewLot(supplierId, productId, number, lots.Reading.Today, unitsShort), CancellationToken.None);
         Assert.True(received.Succeeded, string.Join(" ", received.Errors));
-        var detail = (await service.GetAsync(received.LotId!.Value, CancellationToken.None))!;
-        var result = await service.DecideAsync(Request(detail, service.Today, majorDefects), CancellationToken.None);
+        var detail = (await lots.Reading.GetAsync(received.Id!.Value, CancellationToken.None))!;
+        var result = await lots.Deciding.DecideAsync(Request(detail, lots.Reading.Today, majorDefects), CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         return result;
     }
@@ -290,4 +303,14 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     }
 
     private PortalDbContext Context() => _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
+
+    /// <summary>The incoming-lot services of one signed-in scope, by use.</summary>
+    private sealed record LotServices(
+        IncomingLotService Reading, LotReceivingService Receiving, LotDecisionService Deciding, CorrectiveActionService CorrectiveActions, InspectionStreamService Streams)
+    {
+        public static LotServices Of(AsyncServiceScope scope) => new(
+            scope.ServiceProvider.GetRequiredService<IncomingLotService>(), scope.ServiceProvider.GetRequiredService<LotReceivingService>(),
+            scope.ServiceProvider.GetRequiredService<LotDecisionService>(), scope.ServiceProvider.GetRequiredService<CorrectiveActionService>(),
+            scope.ServiceProvider.GetRequiredService<InspectionStreamService>());
+    }
 }

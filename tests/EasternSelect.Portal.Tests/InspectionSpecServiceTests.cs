@@ -6,8 +6,10 @@ using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Inspections.Specs;
+using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Tests;
 
@@ -63,7 +65,7 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
             new SpecChangeRequest(SupplierCategory.Food, v1.TemplateId, items, "營養標示改列嚴重缺點；新增豬肉原產地標示；刪除條碼掃描", "食品安全衛生管理法 第22條 修正", new DateOnly(2021, 1, 1)),
             CancellationToken.None);
 
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+        Assert.True(result.Result.Succeeded, string.Join(", ", result.Result.Errors));
         Assert.Equal(2, result.NewVersionNumber);
         var v2 = (await service.GetVersionAsync(SupplierCategory.Food, null, CancellationToken.None))!;
         var v1Again = (await service.GetVersionAsync(SupplierCategory.Food, 1, CancellationToken.None))!;
@@ -83,7 +85,7 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
         var stale = await service.RecordChangeAsync(
             new SpecChangeRequest(SupplierCategory.Food, v1.TemplateId, items.Take(60).ToList(), "另一項變更", "食品安全衛生管理法 第22條 修正", new DateOnly(2021, 1, 1)),
             CancellationToken.None);
-        Assert.True(stale.Conflict);
+        Assert.True(stale.Result.Conflict);
     }
 
     [Fact]
@@ -96,8 +98,8 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
         var result = await service.RecordChangeAsync(
             new SpecChangeRequest(SupplierCategory.LeisureSmallAppliances, v1.TemplateId, items, " ", "", new DateOnly(2021, 1, 1)), CancellationToken.None);
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(2, result.Errors.Count);
+        Assert.False(result.Result.Succeeded);
+        Assert.Equal(2, result.Result.Errors.Count);
         Assert.Equal(v1.Number, (await service.GetVersionAsync(SupplierCategory.LeisureSmallAppliances, null, CancellationToken.None))!.Number);
     }
 
@@ -112,8 +114,8 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
         var result = await service.RecordChangeAsync(
             new SpecChangeRequest(SupplierCategory.FashionTextiles, v1.TemplateId, items, "新增項目", "商品標示法 修正", new DateOnly(2021, 1, 1)), CancellationToken.None);
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(["同一版本中的項目代碼不可重複"], result.Errors);
+        Assert.False(result.Result.Succeeded);
+        Assert.Equal(["同一版本中的項目代碼不可重複"], scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>().Messages(result.Result));
         Assert.Equal(v1.Number, (await service.GetVersionAsync(SupplierCategory.FashionTextiles, null, CancellationToken.None))!.Number);
     }
 
@@ -152,7 +154,7 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
 
         var result = await service.DelistAsync(SupplierCategory.JewelleryLuxury, chosen, "貴金屬成色標示新規：未附成色證明", CancellationToken.None);
 
-        Assert.True(result.Succeeded, string.Join(", ", result.Errors));
+        Assert.True(result.Result.Succeeded, string.Join(", ", result.Result.Errors));
         Assert.Equal(2, result.Delisted);
         await using var db = NewContext();
         var products = await db.Products.Where(p => chosen.Contains(p.Id)).ToListAsync();
@@ -181,7 +183,7 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
 
         var result = await service.DelistAsync(SupplierCategory.JewelleryLuxury, [jewel, fashion], "原因", CancellationToken.None);
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.Result.Succeeded);
         await using var db = NewContext();
         Assert.Equal(ListingStatus.Listed, (await db.Products.SingleAsync(p => p.Id == jewel)).ListingStatus);
         Assert.Equal(ListingStatus.Listed, (await db.Products.SingleAsync(p => p.Id == fashion)).ListingStatus);

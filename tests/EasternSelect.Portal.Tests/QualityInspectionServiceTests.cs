@@ -43,7 +43,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
 
         var awaiting = await service.ListAsync(SampleTab.AwaitingConfirmation, 0, 100, CancellationToken.None);
         var confirmed = await service.ListAsync(SampleTab.Confirmed, 0, 100, CancellationToken.None);
-        var labs = await service.LabsAsync(false, CancellationToken.None);
+        var labs = await scope.ServiceProvider.GetRequiredService<RecognisedLabService>().LabsAsync(false, CancellationToken.None);
 
         Assert.True(awaiting.Total >= 3);
         Assert.Equal(48, confirmed.Items.Count(r => r.SampleReceivedOn.Year == QualitySeeder.Year));
@@ -137,7 +137,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
     {
         var id = await StartSampleAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out SampleInspectionService service);
-        var labs = await service.LabsAsync(false, CancellationToken.None);
+        var labs = await scope.ServiceProvider.GetRequiredService<RecognisedLabService>().LabsAsync(false, CancellationToken.None);
         var sample = (await service.GetAsync(id, CancellationToken.None))!;
         var referred = await service.AddLabReferralAsync(id, sample.Version, new LabReferralModel { LabId = labs[0].Id, TestItems = "重金屬", SentOn = new DateTime(2026, 1, 5) }, CancellationToken.None);
         sample = (await service.GetAsync(id, CancellationToken.None))!;
@@ -160,7 +160,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
     {
         var month = new DateOnly(2021, 2, 1);
         var suppliers = await ReadAsync(db => db.Products.Where(p => p.ListingStatus == ListingStatus.Listed).Select(p => p.SupplierId).Distinct().OrderBy(s => s).Take(2).ToListAsync());
-        var checks = new[] { new MonthlySpotCheck { SupplierId = suppliers[0], Month = month }, new MonthlySpotCheck { SupplierId = suppliers[1], Month = month } };
+        var checks = new[] { MonthlySpotCheck.Schedule(suppliers[0], null, month.AddMonths(-1), 1).Single(), MonthlySpotCheck.Schedule(suppliers[1], null, month.AddMonths(-1), 1).Single() };
         await WriteAsync(db => db.MonthlySpotChecks.AddRange(checks));
 
         await using (var inspectorScope = TestScopes.As(_services, Roles.QaInspector, out SpotCheckService inspectorService))
@@ -208,8 +208,9 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
         var product = (await service.SearchProductsAsync("P00001", CancellationToken.None)).Last();
         var month = new DateOnly(2019, 4, 1);
 
-        var missing = await service.AddFlagAsync(new FlagModel { ProductId = product.Id, Kind = ProductFlagKind.News }, CancellationToken.None);
-        var added = await service.AddFlagAsync(new FlagModel { ProductId = product.Id, Kind = ProductFlagKind.News, Source = "自由時報", Date = new DateTime(2019, 4, 3) }, CancellationToken.None);
+        var flags = scope.ServiceProvider.GetRequiredService<ProductFlagService>();
+        var missing = await flags.AddFlagAsync(new FlagModel { ProductId = product.Id, Kind = ProductFlagKind.News }, CancellationToken.None);
+        var added = await flags.AddFlagAsync(new FlagModel { ProductId = product.Id, Kind = ProductFlagKind.News, Source = "自由時報", Date = new DateTime(2019, 4, 3) }, CancellationToken.None);
 
         Assert.Equal(["Flag.SourceRequired", "Flag.DateRequired"], missing.Errors);
         Assert.True(added.Succeeded);
@@ -258,12 +259,12 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
     [Fact]
     public async Task Labs_OnlyQaManagerMaintainsTheList_WithdrawnLabIsNotOffered()
     {
-        await using (var inspectorScope = TestScopes.As(_services, Roles.QaInspector, out SampleInspectionService inspector))
+        await using (var inspectorScope = TestScopes.As(_services, Roles.QaInspector, out RecognisedLabService inspector))
         {
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => inspector.AddLabAsync("某實驗室", "FDA9999", null, CancellationToken.None));
         }
 
-        await using var scope = TestScopes.As(_services, Roles.QaManager, out SampleInspectionService service);
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out RecognisedLabService service);
         var duplicate = await service.AddLabAsync(QualitySeeder.Labs[1].Name, "FDA0006", null, CancellationToken.None);
         var added = await service.AddLabAsync("測試檢驗科技股份有限公司", "TFDA 認證編號 FDA0999", "食品微生物", CancellationToken.None);
         var lab = (await service.LabsAsync(false, CancellationToken.None)).Single(l => l.Name == "測試檢驗科技股份有限公司");

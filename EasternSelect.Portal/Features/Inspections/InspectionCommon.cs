@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using EasternSelect.Data;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,21 +12,9 @@ namespace EasternSelect.Portal.Features.Inspections;
 /// <summary>An uploaded file as the page read it: the name the person gave it and the bytes.</summary>
 public sealed record Upload(string FileName, byte[] Content);
 
-/// <summary>The outcome of an inspection action: errors are resource keys (or "key|detail" for a file error naming the file).</summary>
-public sealed record InspectionResult(bool Succeeded, IReadOnlyList<string> Errors, bool Conflict = false, int? Id = null)
-{
-    public static InspectionResult Success(int? id = null) => new(true, [], Id: id);
-
-    public static InspectionResult Fail(params string[] errors) => new(false, errors);
-
-    public static InspectionResult Fail(IEnumerable<string> errors) => new(false, errors.ToList());
-
-    public static readonly InspectionResult ConflictResult = new(false, ["Common.ConcurrencyConflict"], Conflict: true);
-}
-
 public sealed record FileRef(int Id, string FileName);
 
-public sealed record ProductPick(int Id, string Sku, string Name, string SupplierName, EasternSelect.Domain.Suppliers.SupplierCategory Category);
+public sealed record ProductPick(int Id, string Sku, string Name, string SupplierName, SupplierCategory Category);
 
 /// <summary>Helpers the three inspection services share: who acts, file checks, saving with the conflict answer.</summary>
 public static class InspectionCommon
@@ -65,16 +55,17 @@ public static class InspectionCommon
         return (id, name);
     }
 
-    public static async Task<InspectionResult> SaveAsync(PortalDbContext db, CancellationToken ct, int? id = null)
+    /// <summary>Saves; a row changed by someone else since it was read is a conflict, not an exception.</summary>
+    public static async Task<Result> SaveAsync(PortalDbContext db, CancellationToken ct, int? id = null)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return InspectionResult.Success(id);
+            return Result.Ok(id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return InspectionResult.ConflictResult;
+            return Result.Conflicted();
         }
     }
 

@@ -17,10 +17,16 @@ public static class InspectionsRegistration
         services.Configure<SpotCheckRuleSettings>(configuration.GetSection("Inspections:SpotChecks"));
         services.AddScoped<InspectionSpecService>();
         services.AddScoped<IncomingLotService>();
+        services.AddScoped<LotReceivingService>();
+        services.AddScoped<LotDecisionService>();
+        services.AddScoped<CorrectiveActionService>();
+        services.AddScoped<InspectionStreamService>();
         services.AddScoped<QualityFiguresService>();
         services.AddScoped<InspectionFileService>();
         services.AddScoped<SampleInspectionService>();
+        services.AddScoped<RecognisedLabService>();
         services.AddScoped<SpotCheckService>();
+        services.AddScoped<ProductFlagService>();
         services.AddScoped<FactoryAuditService>();
         return services;
     }

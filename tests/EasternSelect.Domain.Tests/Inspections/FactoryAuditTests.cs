@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Reviews;
@@ -35,7 +36,7 @@ public sealed class FactoryAuditTests
 
         Assert.Contains("Audit.ScoresMissing", AuditScoring.Errors(missing));
         Assert.Contains("Audit.ScoreOutOfRange", AuditScoring.Errors(Scores(80, 80, 101, 80, 80)));
-        Assert.Throws<InvalidOperationException>(() => audit.Complete(missing, null));
+        Assert.Equal("Audit.ScoresMissing", Assert.Throws<DomainRuleException>(() => audit.Complete(missing, null)).Key);
         Assert.Equal(AuditStatus.Planned, audit.Status);
     }
 
@@ -56,14 +57,60 @@ public sealed class FactoryAuditTests
     public void IsOverdue_OpenPastDue_TrueDoneOrFuture_False()
     {
         var today = new DateOnly(2020, 5, 10);
-        var late = new FollowUpAction { DueOn = new DateOnly(2020, 5, 9) };
-        var dueToday = new FollowUpAction { DueOn = today };
-        var done = new FollowUpAction { DueOn = new DateOnly(2020, 5, 1) };
+        var late = new FollowUpAction("改善", "廠長", new DateOnly(2020, 5, 9));
+        var dueToday = new FollowUpAction("改善", "廠長", today);
+        var done = new FollowUpAction("改善", "廠長", new DateOnly(2020, 5, 1));
         done.MarkDone(today);
 
         Assert.True(late.IsOverdue(today));
         Assert.False(dueToday.IsOverdue(today));
         Assert.False(done.IsOverdue(today));
+    }
+
+    [Fact]
+    public void Plan_TriggeredWithoutNote_IsRefused()
+    {
+        var refused = Assert.Throws<DomainRuleException>(() =>
+            FactoryAudit.Plan(1, null, AuditReason.ProductAnomaly, AuditTrigger.Triggered, " ", new DateOnly(2020, 4, 22), "某工廠", "稽核員"));
+
+        Assert.Equal("Audit.TriggerNoteRequired", refused.Key);
+    }
+
+    [Fact]
+    public void Plan_Scheduled_IsPlannedWithTrimmedFactory()
+    {
+        var audit = FactoryAudit.Plan(1, 9, AuditReason.Oem, AuditTrigger.Scheduled, null, new DateOnly(2020, 4, 22), " 代工廠 ", "稽核員");
+
+        Assert.Equal((AuditStatus.Planned, "代工廠", new DateOnly(2020, 4, 1)), (audit.Status, audit.FactoryName, audit.Month));
+    }
+
+    [Fact]
+    public void AddActionAndFinding_WithoutOwnerOrDescription_AreRefused()
+    {
+        var audit = new FactoryAudit();
+
+        Assert.Equal("Audit.OwnerRequired", Assert.Throws<DomainRuleException>(() => audit.AddAction("更換防蟲簾", " ", new DateOnly(2020, 6, 1))).Key);
+        Assert.Equal("Audit.FindingRequired", Assert.Throws<DomainRuleException>(() => audit.AddFinding(FactoryItem.Environment, DefectClass.Minor, "", [])).Key);
+        Assert.Empty(audit.Actions);
+        Assert.Empty(audit.Findings);
+    }
+
+    [Fact]
+    public void MarkDone_Twice_IsRefusedAndKeepsTheFirstDay()
+    {
+        var action = new FollowUpAction("改善", "廠長", new DateOnly(2020, 5, 9));
+        action.MarkDone(new DateOnly(2020, 5, 8));
+
+        Assert.Equal("Audit.ActionAlreadyDone", Assert.Throws<DomainRuleException>(() => action.MarkDone(new DateOnly(2020, 5, 20))).Key);
+        Assert.Equal((FollowUpStatus.Done, new DateOnly(2020, 5, 8)), (action.Status, action.DoneOn));
+    }
+
+    [Fact]
+    public void CompleteAction_NotOfThisAudit_IsRefused()
+    {
+        var audit = new FactoryAudit();
+
+        Assert.Equal("Audit.NotFound", Assert.Throws<DomainRuleException>(() => audit.CompleteAction(42, new DateOnly(2020, 5, 8))).Key);
     }
 
     [Fact]

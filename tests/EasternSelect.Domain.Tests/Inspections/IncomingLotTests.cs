@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Suppliers;
@@ -8,7 +9,15 @@ public sealed class IncomingLotTests
 {
     private static readonly DateOnly Today = new(2026, 11, 20);
 
-    private static IncomingLot Lot(int size = 1000) => new() { LotNumber = "L-1", LotSize = size, ReceivedOn = Today.AddDays(-1) };
+    private static IncomingLot Lot(int size = 1000, string number = "L-1") =>
+        IncomingLot.Receive(1, 2, SupplierCategory.Food, number, Today.AddDays(-1), size, 0, InspectionLevel.II, null);
+
+    private static IncomingLot Rejected()
+    {
+        var lot = Lot();
+        lot.Decide([Class(DefectClass.Major, 1.0m, 3)], Today, Today, "u", "U", DateTime.UtcNow);
+        return lot;
+    }
 
     private static ClassInspection Class(DefectClass defectClass, decimal aql, int defects, int lotSize = 1000) =>
         new(defectClass, aql, InspectionSeverity.Normal, SamplingTables.Plan(lotSize, InspectionLevel.II, aql, InspectionSeverity.Normal), defects);
@@ -68,12 +77,14 @@ public sealed class IncomingLotTests
         Assert.Contains("Lots.InspectedInFuture", Lot().Decide([Class(DefectClass.Major, 1.0m, 0)], Today.AddDays(1), Today, "u", "U", DateTime.UtcNow));
 
     [Fact]
-    public void Decide_Twice_Throws()
+    public void Decide_Twice_IsRefused()
     {
         var lot = Lot();
         lot.Decide([Class(DefectClass.Major, 1.0m, 0)], Today, Today, "u", "U", DateTime.UtcNow);
 
-        Assert.Throws<InvalidOperationException>(() => lot.Decide([Class(DefectClass.Major, 1.0m, 0)], Today, Today, "u", "U", DateTime.UtcNow));
+        var refused = Assert.Throws<DomainRuleException>(() => lot.Decide([Class(DefectClass.Major, 1.0m, 3)], Today, Today, "u", "U", DateTime.UtcNow));
+        Assert.Equal("Lots.AlreadyDecided", refused.Key);
+        Assert.Equal(LotDecision.Accepted, lot.Decision);
     }
 
     [Theory]
@@ -109,7 +120,7 @@ public sealed class IncomingLotTests
     {
         var stream = InspectionStream.Start(1, SupplierCategory.Food, DefectClass.Major, 1.0m, SupplierTier.B);
         var plan = SamplingTables.Plan(1000, InspectionLevel.II, 1.0m, InspectionSeverity.Normal);
-        var second = new IncomingLot { LotNumber = "L-2" };
+        var second = Lot(number: "L-2");
 
         stream.RecordLot(new SwitchingLot(plan, plan.Reject), new IncomingLot(), "u", DateTime.UtcNow);
         stream.RecordLot(new SwitchingLot(plan, 0), new IncomingLot(), "u", DateTime.UtcNow);
@@ -127,11 +138,67 @@ public sealed class IncomingLotTests
     [Fact]
     public void CorrectiveAction_AcceptedAfterDue_IsLate()
     {
-        var action = CorrectiveAction.For(Lot(), Today.AddDays(-30), "d");
+        var action = CorrectiveAction.For(Rejected(), Today.AddDays(-30), "d");
 
         Assert.True(action.IsLate(Today));
         Assert.Empty(action.Accept("已改善", Today, Today, "m"));
         Assert.True(action.IsLate(Today));
-        Assert.Equal(["CorrectiveAction.AlreadyAccepted"], action.Accept("x", Today, Today, "m"));
+    }
+
+    [Fact]
+    public void CorrectiveAction_AcceptedTwice_IsRefusedAndKeepsTheFirstAnswer()
+    {
+        var action = CorrectiveAction.For(Rejected(), Today.AddDays(-3), "d");
+        action.Accept("已改善", Today, Today, "m");
+
+        Assert.Equal("CorrectiveAction.AlreadyAccepted", Assert.Throws<DomainRuleException>(() => action.Accept("x", Today, Today, "n")).Key);
+        Assert.Equal(("已改善", "m"), (action.SupplierResponse, action.AcceptedBy));
+    }
+
+    [Fact]
+    public void CorrectiveAction_WithoutAnswer_StaysOpen()
+    {
+        var action = CorrectiveAction.For(Rejected(), Today.AddDays(-3), "d", dueDays: 7);
+
+        Assert.Equal(["CorrectiveAction.ResponseRequired"], action.Accept(" ", Today, Today, "m"));
+        Assert.Equal((CorrectiveActionStatus.Open, Today.AddDays(4)), (action.Status, action.DueOn));
+    }
+
+    [Fact]
+    public void CorrectiveAction_ForAnAcceptedLot_IsRefused()
+    {
+        var lot = Lot();
+        lot.Decide([Class(DefectClass.Major, 1.0m, 0)], Today, Today, "u", "U", DateTime.UtcNow);
+
+        Assert.Equal("CorrectiveAction.LotNotRejected", Assert.Throws<DomainRuleException>(() => CorrectiveAction.For(lot, Today, "d")).Key);
+    }
+
+    [Fact]
+    public void Receive_SetsMonthAndTrimsTheNumber()
+    {
+        var lot = IncomingLot.Receive(1, 2, SupplierCategory.Food, " L-9 ", new DateOnly(2026, 11, 30), 500, 3, InspectionLevel.II, " ");
+
+        Assert.Equal(("L-9", new DateOnly(2026, 11, 1), LotStatus.Received, (string?)null), (lot.LotNumber, lot.Month, lot.Status, lot.Note));
+    }
+
+    [Fact]
+    public void NewReinspection_OfARejectedLot_IsAReceivedReinspectionOfTheSameDelivery()
+    {
+        var re = Rejected().NewReinspection(7, "複檢");
+
+        Assert.Equal((true, LotStatus.Received, 7, "L-1", 1000), (re.IsReinspection, re.Status, re.CorrectiveActionId, re.LotNumber, re.LotSize));
+    }
+
+    [Fact]
+    public void NewReinspection_OfAnAcceptedLotOrAReinspection_IsRefused()
+    {
+        var accepted = Lot();
+        accepted.Decide([Class(DefectClass.Major, 1.0m, 0)], Today, Today, "u", "U", DateTime.UtcNow);
+        var reinspection = Rejected().NewReinspection(null, null);
+
+        Assert.Equal("Lots.ReinspectionNeedsRejectedLot", Assert.Throws<DomainRuleException>(() => accepted.NewReinspection(null, null)).Key);
+        Assert.Equal("Lots.ReinspectionNeedsRejectedLot", Assert.Throws<DomainRuleException>(() => Lot().LinkReinspection(1, null)).Key);
+        reinspection.LinkReinspection(3, 4);
+        Assert.Equal((3, 4), (reinspection.ReinspectionOfLotId, reinspection.CorrectiveActionId));
     }
 }

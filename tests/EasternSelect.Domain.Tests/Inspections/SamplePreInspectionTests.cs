@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
 
@@ -37,12 +38,13 @@ public sealed class SamplePreInspectionTests
     }
 
     [Fact]
-    public void Start_ProductOfAnotherCategory_Throws()
+    public void Start_ProductOfAnotherCategory_IsRefused()
     {
         var template = ChecklistTemplate.Create(SupplierCategory.Food, [new("QC-01", "x", DefectClass.Minor, "目視", null)], new DateOnly(2020, 1, 1), "qa");
 
-        Assert.Throws<InvalidOperationException>(() =>
+        var refused = Assert.Throws<DomainRuleException>(() =>
             SamplePreInspection.Start(new Product { Category = SupplierCategory.JewelleryLuxury }, template, new DateOnly(2020, 1, 2), "i", "n"));
+        Assert.Equal("Sample.ChecklistOfAnotherCategory", refused.Key);
     }
 
     [Fact]
@@ -65,7 +67,7 @@ public sealed class SamplePreInspectionTests
         var errors = sample.VerdictErrors(verdict, "改善後出貨");
 
         Assert.Contains("Sample.CriticalFailedCannotPass", errors);
-        Assert.Throws<InvalidOperationException>(() => sample.Submit(verdict, "改善後出貨", null, Now));
+        Assert.Equal("Sample.CriticalFailedCannotPass", Assert.Throws<DomainRuleException>(() => sample.Submit(verdict, "改善後出貨", null, Now)).Key);
         Assert.Equal(SampleInspectionStatus.Draft, sample.Status);
     }
 
@@ -97,7 +99,7 @@ public sealed class SamplePreInspectionTests
     {
         var sample = Sample();
         sample.SetResult("QC-01", CheckResult.Pass, null);
-        sample.LabReferrals.Add(new LabReferral { TestItems = "重金屬" });
+        sample.ReferToLab(1, "重金屬", new DateOnly(2020, 2, 28));
 
         var errors = sample.VerdictErrors(SampleVerdict.Pass, null);
 
@@ -111,7 +113,7 @@ public sealed class SamplePreInspectionTests
         var sample = AllPass();
         sample.Submit(SampleVerdict.Pass, null, null, Now);
 
-        Assert.Throws<SelfConfirmationException>(() => sample.Confirm("inspector-1", "陳怡君", Now));
+        Assert.Equal("Sample.SelfConfirmation", Assert.Throws<DomainRuleException>(() => sample.Confirm("inspector-1", "陳怡君", Now)).Key);
         sample.Confirm("manager-1", "黃建國", Now);
         Assert.Equal(SampleInspectionStatus.Confirmed, sample.Status);
     }
@@ -122,11 +124,52 @@ public sealed class SamplePreInspectionTests
         var sample = AllPass();
         sample.Submit(SampleVerdict.Pass, null, null, Now);
 
-        Assert.Throws<ArgumentException>(() => sample.SendBack(" ", "manager-1"));
+        Assert.Equal("Sample.SendBackReasonRequired", Assert.Throws<DomainRuleException>(() => sample.SendBack(" ", "manager-1")).Key);
+        Assert.Equal("Sample.SelfConfirmation", Assert.Throws<DomainRuleException>(() => sample.SendBack("自己退回", "inspector-1")).Key);
         sample.SendBack("照片不清楚", "manager-1");
 
         Assert.True(sample.Editable);
         Assert.Equal("照片不清楚", sample.SendBackReason);
         sample.SetResult("QC-03", CheckResult.NotApplicable, null);
+    }
+
+    [Fact]
+    public void Confirm_ADraft_IsRefused()
+    {
+        var sample = AllPass();
+
+        Assert.Equal("Sample.NotAwaiting", Assert.Throws<DomainRuleException>(() => sample.Confirm("manager-1", "黃建國", Now)).Key);
+        Assert.Equal(SampleInspectionStatus.Draft, sample.Status);
+    }
+
+    [Fact]
+    public void SetResultAndReferToLab_AwaitingConfirmation_AreRefused()
+    {
+        var sample = AllPass();
+        sample.Submit(SampleVerdict.Pass, null, null, Now);
+
+        Assert.Equal("Sample.NotEditable", Assert.Throws<DomainRuleException>(() => sample.SetResult("QC-01", CheckResult.Fail, null)).Key);
+        Assert.Equal("Sample.NotEditable", Assert.Throws<DomainRuleException>(() => sample.ReferToLab(1, "重金屬", new DateOnly(2020, 2, 28))).Key);
+        Assert.Equal(CheckResult.Pass, sample.Items[0].Result);
+    }
+
+    [Fact]
+    public void RecordLabResult_FailedReport_RefusesAPass()
+    {
+        var sample = AllPass();
+        var referral = sample.ReferToLab(1, "重金屬", new DateOnly(2020, 2, 28));
+
+        sample.RecordLabResult(referral, " R-1 ", LabResult.Fail, new DateOnly(2020, 3, 1), null);
+
+        Assert.Equal(("R-1", LabResult.Fail), (referral.ReportNumber, referral.Result));
+        Assert.Equal(["Sample.LabFailedCannotPass"], sample.VerdictErrors(SampleVerdict.Pass, null));
+    }
+
+    [Fact]
+    public void RecordLabResult_ReferralOfAnotherSample_IsRefused()
+    {
+        var other = Sample().ReferToLab(1, "重金屬", new DateOnly(2020, 2, 28));
+
+        Assert.Equal("Lab.ReferralNotFound", Assert.Throws<DomainRuleException>(() => AllPass().RecordLabResult(other, "R-1", LabResult.Pass, new DateOnly(2020, 3, 1), null)).Key);
     }
 }

@@ -1,9 +1,11 @@
 using EasternSelect.Data;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,7 +96,7 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
         return await suppliers.OrderBy(s => s.Name).Take(20).Select(s => new SupplierPick(s.Id, s.Name, s.Category)).ToListAsync(ct);
     }
 
-    public async Task<InspectionResult> CreateAsync(NewAuditModel model, CancellationToken ct)
+    public async Task<Result> CreateAsync(NewAuditModel model, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var errors = new List<string>();
@@ -134,28 +136,20 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
 
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Suppliers.AnyAsync(s => s.Id == model.SupplierId, ct))
         {
-            return InspectionResult.Fail("Audit.SupplierRequired");
+            return Result.Fail("Audit.SupplierRequired");
         }
 
-        var audit = new FactoryAudit
-        {
-            SupplierId = model.SupplierId!.Value,
-            Reason = model.Reason!.Value,
-            Trigger = model.Trigger,
-            TriggerNote = InspectionCommon.Trim(model.TriggerNote),
-            AuditDate = DateOnly.FromDateTime(model.AuditDate!.Value),
-            FactoryName = model.FactoryName!.Trim(),
-            AuditorName = currentUser.Person().Name,
-        };
+        var audit = FactoryAudit.Plan(model.SupplierId!.Value, null, model.Reason!.Value, model.Trigger, model.TriggerNote,
+            DateOnly.FromDateTime(model.AuditDate!.Value), model.FactoryName!, currentUser.Person().Name);
         db.FactoryAudits.Add(audit);
         await db.SaveChangesAsync(ct);
-        return InspectionResult.Success(audit.Id);
+        return Result.Ok(audit.Id);
     }
 
     public async Task<AuditDetail?> GetAsync(int id, CancellationToken ct)
@@ -178,7 +172,7 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
     }
 
     /// <summary>Scores the five items and completes the audit (again, when corrected).</summary>
-    public async Task<InspectionResult> ScoreAsync(int id, Guid version, IReadOnlyDictionary<FactoryItem, int?> scores, string? summary, CancellationToken ct)
+    public async Task<Result> ScoreAsync(int id, Guid version, IReadOnlyDictionary<FactoryItem, int?> scores, string? summary, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var complete = scores.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value);
@@ -190,7 +184,7 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
 
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         return await ChangeAsync(id, version, (_, audit) =>
@@ -204,7 +198,7 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
     /// Adds a finding with its photos; the supplier's monthly record of the audit's month counts it (AuditFindings only,
     /// created when missing; the lot and complaint fields of the record belong to other features). One save.
     /// </summary>
-    public async Task<InspectionResult> AddFindingAsync(int id, Guid version, FindingModel model, IReadOnlyList<Upload> photos, CancellationToken ct)
+    public async Task<Result> AddFindingAsync(int id, Guid version, FindingModel model, IReadOnlyList<Upload> photos, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var errors = new List<string>();
@@ -225,20 +219,14 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
         errors.AddRange(InspectionCommon.CheckUploads(photos, FileSignature.PhotoExtensions, FileSignature.MaxPhotoBytes));
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         return await ChangeAsync(id, version, async (db, audit) =>
         {
             var who = currentUser.Person().Name;
             var now = clock.GetUtcNow().UtcDateTime;
-            audit.Findings.Add(new AuditFinding
-            {
-                Item = model.Item!.Value,
-                Severity = model.Severity,
-                Description = model.Description!.Trim(),
-                Photos = photos.Select(p => new AuditPhoto { File = InspectionCommon.ToFile(p, who, now) }).ToList(),
-            });
+            audit.AddFinding(model.Item!.Value, model.Severity, model.Description!, photos.Select(p => InspectionCommon.ToFile(p, who, now)));
             var record = await db.SupplierMonthlyRecords.FirstOrDefaultAsync(r => r.SupplierId == audit.SupplierId && r.Month == audit.Month, ct);
             if (record is null)
             {
@@ -251,7 +239,7 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
         }, ct);
     }
 
-    public async Task<InspectionResult> AddActionAsync(int id, Guid version, ActionModel model, CancellationToken ct)
+    public async Task<Result> AddActionAsync(int id, Guid version, ActionModel model, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var errors = new List<string>();
@@ -280,23 +268,22 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
 
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         return await ChangeAsync(id, version, (_, audit) =>
         {
-            audit.Actions.Add(new FollowUpAction { Description = model.Description!.Trim(), Owner = model.Owner!.Trim(), DueOn = DateOnly.FromDateTime(model.DueOn!.Value) });
+            audit.AddAction(model.Description!, model.Owner!, DateOnly.FromDateTime(model.DueOn!.Value));
             return Task.CompletedTask;
         }, ct);
     }
 
-    public async Task<InspectionResult> CompleteActionAsync(int id, Guid version, int actionId, CancellationToken ct)
+    public async Task<Result> CompleteActionAsync(int id, Guid version, int actionId, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         return await ChangeAsync(id, version, (_, audit) =>
         {
-            var action = audit.Actions.FirstOrDefault(a => a.Id == actionId) ?? throw new KeyNotFoundException();
-            action.MarkDone(Today());
+            audit.CompleteAction(actionId, Today());
             return Task.CompletedTask;
         }, ct);
     }
@@ -310,27 +297,27 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
         return await db.FactoryAudits.SelectMany(a => a.Actions).CountAsync(a => a.Status == FollowUpStatus.Open && a.DueOn < today, ct);
     }
 
-    private async Task<InspectionResult> ChangeAsync(int id, Guid version, Func<PortalDbContext, FactoryAudit, Task> change, CancellationToken ct)
+    private async Task<Result> ChangeAsync(int id, Guid version, Func<PortalDbContext, FactoryAudit, Task> change, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var audit = await db.FactoryAudits.Include(a => a.Scores).Include(a => a.Findings).Include(a => a.Actions).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (audit is null)
         {
-            return InspectionResult.Fail("Audit.NotFound");
+            return Result.Fail("Audit.NotFound");
         }
 
         if (audit.Version != version)
         {
-            return InspectionResult.ConflictResult;
+            return Result.Conflicted();
         }
 
         try
         {
             await change(db, audit);
         }
-        catch (KeyNotFoundException)
+        catch (DomainRuleException e)
         {
-            return InspectionResult.Fail("Audit.NotFound");
+            return Result.Refused(e);
         }
 
         db.Entry(audit).Property(a => a.Version).OriginalValue = version;
@@ -338,5 +325,5 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
         return await InspectionCommon.SaveAsync(db, ct, audit.Id);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => clock.TaipeiToday();
 }

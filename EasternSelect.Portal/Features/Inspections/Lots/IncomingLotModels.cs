@@ -61,8 +61,6 @@ public sealed record PickOption(int Id, string Label);
 
 public sealed record NewLotRequest(int? SupplierId, int? ProductId, string? LotNumber, DateOnly? ReceivedOn, int LotSize, int UnitsShort, InspectionLevel Level, string? Note);
 
-public sealed record LotResult(bool Succeeded, IReadOnlyList<string> Errors, int? LotId = null, bool Conflict = false);
-
 /// <summary>The plan a class is (or was) inspected with, and the stream it belongs to.</summary>
 public sealed record ClassPlanView(
     DefectClass DefectClass, decimal Aql, InspectionSeverity Severity, char CodeLetter, int SampleSize, int Accept, int Reject,

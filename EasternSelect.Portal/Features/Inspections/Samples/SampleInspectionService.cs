@@ -1,8 +1,10 @@
 using EasternSelect.Data;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,7 +108,7 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
     }
 
     /// <summary>Starts an inspection against the current checklist version of the product's category.</summary>
-    public async Task<InspectionResult> StartAsync(int? productId, DateTime? sampleReceivedOn, CancellationToken ct)
+    public async Task<Result> StartAsync(int? productId, DateTime? sampleReceivedOn, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var errors = new List<string>();
@@ -115,7 +117,7 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
             errors.Add("Sample.ProductRequired");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.TaipeiToday();
         if (sampleReceivedOn is null)
         {
             errors.Add("Sample.ReceivedRequired");
@@ -127,28 +129,28 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
 
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId && p.ListingStatus == ListingStatus.Listed, ct);
         if (product is null)
         {
-            return InspectionResult.Fail("Sample.ProductRequired");
+            return Result.Fail("Sample.ProductRequired");
         }
 
         var template = await db.ChecklistTemplates.Include(t => t.Items).Where(t => t.Category == product.Category)
             .OrderByDescending(t => t.Number).FirstOrDefaultAsync(ct);
         if (template is null)
         {
-            return InspectionResult.Fail("Sample.NoChecklist");
+            return Result.Fail("Sample.NoChecklist");
         }
 
         var (id, name) = currentUser.Person();
         var sample = SamplePreInspection.Start(product, template, DateOnly.FromDateTime(sampleReceivedOn!.Value), id, name);
         db.SamplePreInspections.Add(sample);
         await db.SaveChangesAsync(ct);
-        return InspectionResult.Success(sample.Id);
+        return Result.Ok(sample.Id);
     }
 
     public async Task<SampleDetail?> GetAsync(int id, CancellationToken ct)
@@ -181,13 +183,13 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
     }
 
     /// <summary>Saves the checklist entries and, in the same save, the photos (JPG/PNG with matching content, at most 5 MB each).</summary>
-    public async Task<InspectionResult> SaveAsync(int id, Guid version, IReadOnlyList<ItemEntry> entries, IReadOnlyList<Upload> photos, CancellationToken ct)
+    public async Task<Result> SaveAsync(int id, Guid version, IReadOnlyList<ItemEntry> entries, IReadOnlyList<Upload> photos, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var fileErrors = InspectionCommon.CheckUploads(photos, FileSignature.PhotoExtensions, FileSignature.MaxPhotoBytes);
         if (fileErrors.Count > 0)
         {
-            return InspectionResult.Fail(fileErrors);
+            return Result.Fail(fileErrors);
         }
 
         return await ChangeDraftAsync(id, version, sample =>
@@ -199,12 +201,12 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
     }
 
     /// <summary>Saves the entries and submits the verdict for confirmation in one action; nothing is saved when the verdict is refused.</summary>
-    public async Task<InspectionResult> SubmitAsync(int id, Guid version, IReadOnlyList<ItemEntry> entries, SampleVerdict? verdict, string? conditions, string? note, CancellationToken ct)
+    public async Task<Result> SubmitAsync(int id, Guid version, IReadOnlyList<ItemEntry> entries, SampleVerdict? verdict, string? conditions, string? note, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         if (conditions?.Length > SamplePreInspection.TextMaxLength || note?.Length > SamplePreInspection.TextMaxLength)
         {
-            return InspectionResult.Fail("Sample.TextTooLong");
+            return Result.Fail("Sample.TextTooLong");
         }
 
         return await ChangeDraftAsync(id, version, sample =>
@@ -220,7 +222,7 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         }, ct);
     }
 
-    public async Task<InspectionResult> AddLabReferralAsync(int id, Guid version, LabReferralModel model, CancellationToken ct)
+    public async Task<Result> AddLabReferralAsync(int id, Guid version, LabReferralModel model, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var errors = new List<string>();
@@ -245,24 +247,24 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
 
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         await using var check = await contexts.CreateDbContextAsync(ct);
         if (!await check.RecognisedLabs.AnyAsync(l => l.Id == model.LabId && l.Active, ct))
         {
-            return InspectionResult.Fail("Lab.LabRequired");
+            return Result.Fail("Lab.LabRequired");
         }
 
         return await ChangeDraftAsync(id, version, sample =>
         {
-            sample.LabReferrals.Add(new LabReferral { RecognisedLabId = model.LabId!.Value, TestItems = model.TestItems!.Trim(), SentOn = DateOnly.FromDateTime(model.SentOn!.Value) });
+            sample.ReferToLab(model.LabId!.Value, model.TestItems!, DateOnly.FromDateTime(model.SentOn!.Value));
             return [];
         }, ct);
     }
 
     /// <summary>The lab's report: number, result, date and the PDF (checked by its content), saved together.</summary>
-    public async Task<InspectionResult> RecordLabResultAsync(int id, Guid version, int referralId, LabResultModel model, Upload? report, CancellationToken ct)
+    public async Task<Result> RecordLabResultAsync(int id, Guid version, int referralId, LabResultModel model, Upload? report, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var errors = new List<string>();
@@ -296,7 +298,7 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
 
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         return await ChangeDraftAsync(id, version, sample =>
@@ -307,106 +309,36 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
                 return ["Lab.ReferralNotFound"];
             }
 
-            referral.ReportNumber = model.ReportNumber!.Trim();
-            referral.Result = model.Result;
-            referral.ReportedOn = DateOnly.FromDateTime(model.ReportedOn!.Value);
-            referral.ReportFile = InspectionCommon.ToFile(report!, currentUser.Person().Name, Now());
+            sample.RecordLabResult(referral, model.ReportNumber!, model.Result!.Value, DateOnly.FromDateTime(model.ReportedOn!.Value),
+                InspectionCommon.ToFile(report!, currentUser.Person().Name, Now()));
             return [];
         }, ct);
     }
 
     /// <summary>The QA manager confirms the verdict (never their own).</summary>
-    public async Task<InspectionResult> ConfirmAsync(int id, Guid version, CancellationToken ct)
+    public async Task<Result> ConfirmAsync(int id, Guid version, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.InspectionApprove);
-        return await ChangeAwaitingAsync(id, version, sample =>
-        {
-            var (personId, name) = currentUser.Person();
-            if (personId == sample.InspectorId)
-            {
-                return "Sample.SelfConfirmation";
-            }
-
-            sample.Confirm(personId, name, Now());
-            return null;
-        }, ct);
+        var (personId, name) = currentUser.Person();
+        return await ChangeAwaitingAsync(id, version, sample => sample.Confirm(personId, name, Now()), ct);
     }
 
     /// <summary>The QA manager sends the verdict back to the inspector with a reason.</summary>
-    public async Task<InspectionResult> SendBackAsync(int id, Guid version, string? reason, CancellationToken ct)
+    public async Task<Result> SendBackAsync(int id, Guid version, string? reason, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.InspectionApprove);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return InspectionResult.Fail("Sample.SendBackReasonRequired");
+            return Result.Fail("Sample.SendBackReasonRequired");
         }
 
         if (reason.Length > SamplePreInspection.TextMaxLength)
         {
-            return InspectionResult.Fail("Sample.TextTooLong");
+            return Result.Fail("Sample.TextTooLong");
         }
 
-        return await ChangeAwaitingAsync(id, version, sample =>
-        {
-            var (personId, _) = currentUser.Person();
-            if (personId == sample.InspectorId)
-            {
-                return "Sample.SelfConfirmation";
-            }
-
-            sample.SendBack(reason, personId);
-            return null;
-        }, ct);
-    }
-
-    public async Task<IReadOnlyList<LabOption>> LabsAsync(bool includeInactive, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.RecognisedLabs.AsNoTracking().Where(l => includeInactive || l.Active).OrderBy(l => l.Name)
-            .Select(l => new LabOption(l.Id, l.Name, l.RecognitionNumber, l.Scope, l.Active)).ToListAsync(ct);
-    }
-
-    /// <summary>The QA manager keeps the list of recognised labs: add one.</summary>
-    public async Task<InspectionResult> AddLabAsync(string? name, string? recognitionNumber, string? scope, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.InspectionApprove);
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(recognitionNumber))
-        {
-            return InspectionResult.Fail("Lab.NameAndNumberRequired");
-        }
-
-        if (name.Length > 200 || recognitionNumber.Length > 100 || scope?.Length > 300)
-        {
-            return InspectionResult.Fail("Sample.TextTooLong");
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var trimmed = name.Trim();
-        if (await db.RecognisedLabs.AnyAsync(l => l.Name == trimmed, ct))
-        {
-            return InspectionResult.Fail("Lab.Duplicate");
-        }
-
-        db.RecognisedLabs.Add(new RecognisedLab { Name = trimmed, RecognitionNumber = recognitionNumber.Trim(), Scope = scope?.Trim() ?? string.Empty });
-        await db.SaveChangesAsync(ct);
-        return InspectionResult.Success();
-    }
-
-    /// <summary>Withdraws or restores a lab's recognition; existing referrals keep their lab.</summary>
-    public async Task<InspectionResult> SetLabActiveAsync(int labId, bool active, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.InspectionApprove);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var lab = await db.RecognisedLabs.FirstOrDefaultAsync(l => l.Id == labId, ct);
-        if (lab is null)
-        {
-            return InspectionResult.Fail("Lab.LabRequired");
-        }
-
-        lab.Active = active;
-        await db.SaveChangesAsync(ct);
-        return InspectionResult.Success();
+        var personId = currentUser.Person().Id;
+        return await ChangeAwaitingAsync(id, version, sample => sample.SendBack(reason, personId), ct);
     }
 
     private static List<string> Apply(SamplePreInspection sample, IReadOnlyList<ItemEntry> entries)
@@ -437,61 +369,72 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         var who = currentUser.Person().Name;
         foreach (var photo in photos)
         {
-            sample.Photos.Add(new SamplePhoto { File = InspectionCommon.ToFile(photo, who, Now()) });
+            sample.AddPhoto(InspectionCommon.ToFile(photo, who, Now()));
         }
     }
 
-    private async Task<InspectionResult> ChangeDraftAsync(int id, Guid version, Func<SamplePreInspection, List<string>> change, CancellationToken ct)
+    private async Task<Result> ChangeDraftAsync(int id, Guid version, Func<SamplePreInspection, List<string>> change, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sample = await LoadAsync(db, id, ct);
         if (sample is null)
         {
-            return InspectionResult.Fail("Sample.NotFound");
+            return Result.Fail("Sample.NotFound");
         }
 
         if (sample.Version != version)
         {
-            return InspectionResult.ConflictResult;
+            return Result.Conflicted();
         }
 
         if (!sample.Editable)
         {
-            return InspectionResult.Fail("Sample.NotEditable");
+            return Result.Fail("Sample.NotEditable");
         }
 
-        var errors = change(sample);
-        if (errors.Count > 0)
+        try
         {
-            return InspectionResult.Fail(errors.Distinct());
+            var errors = change(sample);
+            if (errors.Count > 0)
+            {
+                return Result.Fail(errors.Distinct());
+            }
+        }
+        catch (DomainRuleException e)
+        {
+            return Result.Refused(e);
         }
 
         Touch(db, sample, version);
         return await InspectionCommon.SaveAsync(db, ct, sample.Id);
     }
 
-    private async Task<InspectionResult> ChangeAwaitingAsync(int id, Guid version, Func<SamplePreInspection, string?> change, CancellationToken ct)
+    private async Task<Result> ChangeAwaitingAsync(int id, Guid version, Action<SamplePreInspection> change, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sample = await LoadAsync(db, id, ct);
         if (sample is null)
         {
-            return InspectionResult.Fail("Sample.NotFound");
+            return Result.Fail("Sample.NotFound");
         }
 
         if (sample.Version != version)
         {
-            return InspectionResult.ConflictResult;
+            return Result.Conflicted();
         }
 
         if (sample.Status != SampleInspectionStatus.AwaitingConfirmation)
         {
-            return InspectionResult.Fail("Sample.NotAwaiting");
+            return Result.Fail("Sample.NotAwaiting");
         }
 
-        if (change(sample) is { } error)
+        try
         {
-            return InspectionResult.Fail(error);
+            change(sample);
+        }
+        catch (DomainRuleException e)
+        {
+            return Result.Refused(e);
         }
 
         Touch(db, sample, version);

@@ -2,9 +2,9 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Inspections.Specs;
 
@@ -19,18 +19,20 @@ public sealed record ChecklistVersionRow(
 public sealed record SpecChangeRequest(
     SupplierCategory Category, int BasedOnTemplateId, IReadOnlyList<ChecklistItemDraft> Items, string? WhatChanged, string? Reason, DateOnly EffectiveDate);
 
-public sealed record SpecChangeResult(bool Succeeded, IReadOnlyList<string> Errors, int? ChangeId = null, int? NewVersionNumber = null, bool Conflict = false);
+/// <summary>A recorded spec change: <see cref="Result"/> carries the change record's id, <see cref="NewVersionNumber"/> the checklist version it made.</summary>
+public sealed record SpecChangeResult(Result Result, int? NewVersionNumber = null);
 
 public sealed record AffectedProductRow(int Id, string Sku, string Name, string SupplierName, SalesChannel Channel, decimal Price, int MonthlyUnitsSold);
 
-public sealed record DelistResult(bool Succeeded, IReadOnlyList<string> Errors, int Delisted = 0);
+/// <summary>A delisting: how many products it took off sale.</summary>
+public sealed record DelistResult(Result Result, int Delisted = 0);
 
 /// <summary>
 /// Inspection specs (法規履歷更新): the versioned checklist of each category, recording a spec change as a new
 /// version, the listed products a change affects, and delisting chosen ones in one action.
 /// </summary>
 public sealed class InspectionSpecService(
-    IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, CurrentUser currentUser, TimeProvider time, IStringLocalizer<SharedResource> l)
+    IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, CurrentUser currentUser, TimeProvider time)
 {
     public const int MaxDelistBatch = 500;
 
@@ -79,20 +81,20 @@ public sealed class InspectionSpecService(
             .SingleOrDefaultAsync(t => t.Id == request.BasedOnTemplateId && t.Category == request.Category, ct);
         if (previous is null)
         {
-            return new SpecChangeResult(false, [l["Spec.VersionNotFound"]]);
+            return new SpecChangeResult(Result.Fail("Spec.VersionNotFound"));
         }
 
         var latest = await db.ChecklistTemplates.Where(t => t.Category == request.Category).MaxAsync(t => t.Number, ct);
         if (latest != previous.Number)
         {
-            return new SpecChangeResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return new SpecChangeResult(Result.Conflicted());
         }
 
         var errors = InspectionSpecChange.Validate(request.WhatChanged, request.Reason, previous, request.Items).ToList();
         errors.AddRange(previous.ValidateNext(request.Items));
         if (errors.Count > 0)
         {
-            return new SpecChangeResult(false, errors.Distinct().Select(e => l[e].Value).ToList());
+            return new SpecChangeResult(Result.Fail(errors.Distinct()));
         }
 
         var actor = currentUser.Actor;
@@ -119,10 +121,10 @@ public sealed class InspectionSpecService(
         catch (DbUpdateException)
         {
             // The unique (Category, Number) index: someone else recorded a version at the same moment.
-            return new SpecChangeResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return new SpecChangeResult(Result.Conflicted());
         }
 
-        return new SpecChangeResult(true, [], change.Id, next.Number);
+        return new SpecChangeResult(Result.Ok(change.Id), next.Number);
     }
 
     /// <summary>The listed products of the category a change affects, optionally narrowed by a name keyword or SKU.</summary>
@@ -153,25 +155,25 @@ public sealed class InspectionSpecService(
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(reason))
         {
-            errors.Add(l["Product.DelistReasonRequired"]);
+            errors.Add("Product.DelistReasonRequired");
         }
         else if (reason.Trim().Length > 500)
         {
-            errors.Add(l["Spec.DelistReasonTooLong"]);
+            errors.Add("Spec.DelistReasonTooLong");
         }
 
         if (productIds.Count == 0)
         {
-            errors.Add(l["Spec.NoProductsSelected"]);
+            errors.Add("Spec.NoProductsSelected");
         }
         else if (productIds.Count > MaxDelistBatch)
         {
-            errors.Add(l["Spec.TooManyProducts"]);
+            errors.Add("Spec.TooManyProducts");
         }
 
         if (errors.Count > 0)
         {
-            return new DelistResult(false, errors);
+            return new DelistResult(Result.Fail(errors));
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -182,7 +184,7 @@ public sealed class InspectionSpecService(
         if (products.Count != ids.Count)
         {
             // Someone delisted one of them meanwhile, or an id is not of this category: change nothing.
-            return new DelistResult(false, [l["Spec.ProductsChanged"]]);
+            return new DelistResult(Result.Fail("Spec.ProductsChanged"));
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -197,9 +199,9 @@ public sealed class InspectionSpecService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new DelistResult(false, [l["Spec.ProductsChanged"]]);
+            return new DelistResult(Result.Fail("Spec.ProductsChanged"));
         }
 
-        return new DelistResult(true, [], products.Count);
+        return new DelistResult(Result.Ok(), products.Count);
     }
 }

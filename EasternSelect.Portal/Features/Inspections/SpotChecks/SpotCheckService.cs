@@ -1,11 +1,12 @@
 using EasternSelect.Data;
 using EasternSelect.Data.Queries;
-using EasternSelect.Data.Seed;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Inspections.Samples;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,28 +29,13 @@ public sealed record SpotCheckMonthView(DateOnly Month, bool Confirmed, string? 
 
 public sealed record MonthSummary(DateOnly Month, int Checked, int Failed, int Open);
 
-public sealed record FlagRow(int Id, ProductPick Product, ProductFlagKind Kind, string Source, DateOnly Date, string? Note, string RecordedBy);
-
 public sealed record Removal(int ProductId, string? Reason);
 
 public sealed record Addition(int ProductId, string? Reason);
 
-public sealed class FlagModel
-{
-    public int? ProductId { get; set; }
-
-    public ProductFlagKind? Kind { get; set; }
-
-    public string? Source { get; set; }
-
-    public DateTime? Date { get; set; }
-
-    public string? Note { get; set; }
-}
-
 /// <summary>
-/// 祕密警察機制: the month's candidates, the QA manager's confirmation (removals with a reason, manual additions), results,
-/// and product flags. A qualification follow-up check due in the month is proposed on the supplier's best seller; recording
+/// 祕密警察機制: the month's candidates, the QA manager's confirmation (removals with a reason, manual additions) and the
+/// results (the flags that make candidates are <see cref="ProductFlagService"/>). A qualification follow-up check due in the month is proposed on the supplier's best seller; recording
 /// that item's result completes the <see cref="MonthlySpotCheck"/>, and removing it cancels the check.
 /// </summary>
 public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, CurrentUser currentUser, TimeProvider clock,
@@ -120,14 +106,14 @@ public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts
     /// The QA manager confirms the month: the proposal is computed again here (never taken from the page), removals need a
     /// reason, additions a listed product not already proposed and a reason. One save; a second confirmation of the month is refused.
     /// </summary>
-    public async Task<InspectionResult> ConfirmAsync(DateOnly month, IReadOnlyList<Removal> removals, IReadOnlyList<Addition> additions, CancellationToken ct)
+    public async Task<Result> ConfirmAsync(DateOnly month, IReadOnlyList<Removal> removals, IReadOnlyList<Addition> additions, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.InspectionApprove);
         var first = new DateOnly(month.Year, month.Month, 1);
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.SpotCheckMonths.AnyAsync(m => m.Month == first, ct))
         {
-            return InspectionResult.Fail("SpotCheck.AlreadyConfirmed");
+            return Result.Fail("SpotCheck.AlreadyConfirmed");
         }
 
         var proposal = await SpotCheckInputs.ProposeAsync(db, first, Settings, ct);
@@ -167,46 +153,35 @@ public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts
 
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         var (id, name) = currentUser.Person();
-        var list = new SpotCheckMonth { Month = first, ConfirmedById = id, ConfirmedByName = name, ConfirmedUtc = clock.GetUtcNow().UtcDateTime };
-        var removed = removals.ToDictionary(r => r.ProductId, r => r.Reason!.Trim());
+        var list = SpotCheckMonth.Confirm(first, id, name, clock.GetUtcNow().UtcDateTime);
+        var removed = removals.ToDictionary(r => r.ProductId, r => r.Reason!);
+        var cancelled = new Dictionary<int, string>();
         foreach (var candidate in proposal.Candidates)
         {
-            var followUp = candidate.Reasons.FirstOrDefault(r => r.Kind == SpotCheckReasonKind.QualificationFollowUp)?.ReferenceId;
-            var item = new SpotCheckItem
-            {
-                ProductId = candidate.ProductId,
-                MonthlySpotCheckId = followUp,
-                Reasons = candidate.Reasons.Select(QualitySeeder.ToEntity).ToList(),
-            };
+            var item = list.Propose(candidate);
             if (removed.TryGetValue(candidate.ProductId, out var reason))
             {
-                item.Removed = true;
-                item.RemovalReason = reason;
+                item.Remove(reason);
+                if (item.MonthlySpotCheckId is { } checkId)
+                {
+                    cancelled[checkId] = item.RemovalReason!;
+                }
             }
-
-            list.Items.Add(item);
         }
 
         foreach (var addition in additions)
         {
-            list.Items.Add(new SpotCheckItem
-            {
-                ProductId = addition.ProductId,
-                AddedReason = addition.Reason!.Trim(),
-                Reasons = [new SpotCheckItemReason { Kind = SpotCheckReasonKind.Manual, Text = addition.Reason.Trim() }],
-            });
+            list.AddManual(addition.ProductId, addition.Reason!);
         }
 
         // A removed follow-up is not done this month: its scheduled check is cancelled (with the reason).
-        var cancelled = list.Items.Where(i => i.Removed && i.MonthlySpotCheckId is not null).ToDictionary(i => i.MonthlySpotCheckId!.Value, i => i.RemovalReason);
         foreach (var check in await db.MonthlySpotChecks.Where(c => cancelled.Keys.Contains(c.Id)).ToListAsync(ct))
         {
-            check.Status = SpotCheckStatus.Cancelled;
-            check.Result = cancelled[check.Id];
+            check.Cancel(cancelled[check.Id]);
         }
 
         db.SpotCheckMonths.Add(list);
@@ -217,14 +192,14 @@ public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts
         catch (DbUpdateException)
         {
             // The unique month index: someone confirmed the month meanwhile.
-            return InspectionResult.Fail("SpotCheck.AlreadyConfirmed");
+            return Result.Fail("SpotCheck.AlreadyConfirmed");
         }
 
-        return InspectionResult.Success(list.Id);
+        return Result.Ok(list.Id);
     }
 
     /// <summary>An inspector records the result (pass/fail, findings, optional photos); a follow-up item completes its scheduled check too.</summary>
-    public async Task<InspectionResult> RecordResultAsync(int itemId, Guid version, SpotCheckOutcome? outcome, string? findings, IReadOnlyList<Upload> photos, CancellationToken ct)
+    public async Task<Result> RecordResultAsync(int itemId, Guid version, SpotCheckOutcome? outcome, string? findings, IReadOnlyList<Upload> photos, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);
         var errors = new List<string>();
@@ -245,114 +220,44 @@ public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts
         errors.AddRange(InspectionCommon.CheckUploads(photos, FileSignature.PhotoExtensions, FileSignature.MaxPhotoBytes));
         if (errors.Count > 0)
         {
-            return InspectionResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var item = await db.SpotCheckItems.FirstOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null)
         {
-            return InspectionResult.Fail("SpotCheck.NotFound");
+            return Result.Fail("SpotCheck.NotFound");
         }
 
         if (item.Removed)
         {
-            return InspectionResult.Fail("SpotCheck.RemovedItem");
+            return Result.Fail("SpotCheck.RemovedItem");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var who = currentUser.Person().Name;
         db.Entry(item).Property(i => i.Version).OriginalValue = version;
-        item.Record(outcome!.Value, findings, who, now);
-        foreach (var photo in photos)
+        try
         {
-            item.Photos.Add(new SpotCheckPhoto { File = InspectionCommon.ToFile(photo, who, now) });
-        }
+            item.Record(outcome!.Value, findings, who, now);
+            foreach (var photo in photos)
+            {
+                item.AddPhoto(InspectionCommon.ToFile(photo, who, now));
+            }
 
-        if (item.MonthlySpotCheckId is { } checkId && await db.MonthlySpotChecks.FirstOrDefaultAsync(c => c.Id == checkId, ct) is { } check)
+            if (item.MonthlySpotCheckId is { } checkId && await db.MonthlySpotChecks.FirstOrDefaultAsync(c => c.Id == checkId, ct) is { } check)
+            {
+                check.Complete(outcome == SpotCheckOutcome.Pass, findings, now);
+            }
+        }
+        catch (DomainRuleException e)
         {
-            check.Status = outcome == SpotCheckOutcome.Pass ? SpotCheckStatus.Passed : SpotCheckStatus.Failed;
-            check.Result = InspectionCommon.Trim(findings) is { } f ? f[..Math.Min(f.Length, 1000)] : (outcome == SpotCheckOutcome.Pass ? "抽驗合格" : "抽驗不合格");
-            check.CompletedUtc = now;
+            return Result.Refused(e);
         }
 
         db.Entry(item).Property(i => i.UpdatedUtc).IsModified = true;
         return await InspectionCommon.SaveAsync(db, ct, item.Id);
-    }
-
-    public async Task<IReadOnlyList<FlagRow>> FlagsAsync(int take, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.ProductFlags.AsNoTracking().OrderByDescending(f => f.Date).ThenByDescending(f => f.Id).Take(Math.Clamp(take, 1, 200))
-            .Select(f => new FlagRow(f.Id, new ProductPick(f.Product!.Id, f.Product.Sku, f.Product.Name, f.Product.Supplier!.Name, f.Product.Category),
-                f.Kind, f.Source, f.Date, f.Note, f.RecordedBy))
-            .ToListAsync(ct);
-    }
-
-    /// <summary>QA records a major complaint, news report or other flag on a product.</summary>
-    public async Task<InspectionResult> AddFlagAsync(FlagModel model, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        var errors = new List<string>();
-        if (model.ProductId is null)
-        {
-            errors.Add("Flag.ProductRequired");
-        }
-
-        if (model.Kind is null)
-        {
-            errors.Add("Flag.KindRequired");
-        }
-
-        if (string.IsNullOrWhiteSpace(model.Source))
-        {
-            errors.Add("Flag.SourceRequired");
-        }
-        else if (model.Source.Length > ProductFlag.SourceMaxLength)
-        {
-            errors.Add("Flag.SourceTooLong");
-        }
-
-        if (model.Note?.Length > ProductFlag.NoteMaxLength)
-        {
-            errors.Add("Flag.NoteTooLong");
-        }
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (model.Date is null)
-        {
-            errors.Add("Flag.DateRequired");
-        }
-        else if (DateOnly.FromDateTime(model.Date.Value) > today)
-        {
-            errors.Add("Flag.DateInFuture");
-        }
-
-        if (errors.Count > 0)
-        {
-            return InspectionResult.Fail(errors);
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.Products.AnyAsync(p => p.Id == model.ProductId, ct))
-        {
-            return InspectionResult.Fail("Flag.ProductRequired");
-        }
-
-        var flag = new ProductFlag
-        {
-            ProductId = model.ProductId!.Value,
-            Kind = model.Kind!.Value,
-            Source = model.Source!.Trim(),
-            Date = DateOnly.FromDateTime(model.Date!.Value),
-            Note = InspectionCommon.Trim(model.Note),
-            RecordedBy = currentUser.Person().Name,
-            RecordedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        db.ProductFlags.Add(flag);
-        await db.SaveChangesAsync(ct);
-        return InspectionResult.Success(flag.Id);
     }
 
     private static ProductPick Pick(Product p) => new(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category);
