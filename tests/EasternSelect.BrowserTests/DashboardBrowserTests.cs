@@ -25,7 +25,7 @@ public sealed partial class DashboardBrowserTests(BrowserFixture fixture)
 
         await page.ClickAsync("[data-testid=exec-complaint-rate-link]");
 
-        await page.WaitForURLAsync(url => url.Contains("/dashboard/records/complaints", StringComparison.Ordinal) && url.Contains("filter=Opened", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/reports/records/complaints?from=", StringComparison.Ordinal) && !url.Contains("closed", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=records-scope]")).ToContainTextAsync("共 " + opened.Groups[1].Value + " 筆");
         await Assertions.Expect(page.Locator("[data-testid=record-customer]").First).ToContainTextAsync("*");
         await BrowserFixture.ScreenshotAsync(page, "dashboard-executive-records");

@@ -12,6 +12,7 @@ using EasternSelect.Portal.Features.Dashboard;
 using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Features.Inspections.Lots;
 using EasternSelect.Portal.Features.Inspections.Quality;
+using EasternSelect.Portal.Features.Reports.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -76,8 +77,8 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         Assert.Equal(panel.ThisMonth.Figures.LotsRejected, await ListTotalAsync(lots, new LotQuery(null, null, LotDecisionFilter.RejectedOriginal, month, null, 0, 1)));
         Assert.Equal(panel.OpenCorrectiveActions, await ListTotalAsync(lots, new LotQuery(null, null, null, null, null, 0, 1, CorrectiveActionFilter.Open)));
         Assert.Equal(panel.OverdueCorrectiveActions, await ListTotalAsync(lots, new LotQuery(null, null, null, null, null, 0, 1, CorrectiveActionFilter.Overdue)));
-        var records = await dashboard.LotRecordsAsync(new RecordsQuery<LotRecordFilter>(panel.Window.FromMonth, month, LotRecordFilter.Inspected, 0, 5), CancellationToken.None);
-        Assert.Equal(panel.Months.Sum(m => m.Figures.LotsDecided), records.Total);
+        Assert.Equal(panel.Months.Sum(m => m.Figures.LotsDecided), await RecordTotalAsync(scope, DashboardLinks.LotsDecided(panel.Window.FromMonth, month)));
+        Assert.Equal(panel.Months.Sum(m => m.Figures.LotsRejected), await RecordTotalAsync(scope, DashboardLinks.LotsRejected(panel.Window.FromMonth, month)));
         Assert.Equal(DashboardLinks.Lots(month, LotDecisionFilter.Inspected), "/inspections/lots?month=" + DashboardLinks.Month(month) + "&decision=Inspected");
     }
 
@@ -110,6 +111,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
             var figure = sla switch { SlaStatus.OnTrack => after.OnTrack, SlaStatus.DueSoon => after.DueSoon, _ => after.Overdue };
             var page = await complaints.SearchAsync(new ComplaintQuery(null, ComplaintView.Open, null, null, 0, 100, sla), CancellationToken.None);
             Assert.Equal(figure, page.Total);
+            Assert.Equal(Math.Min(figure, 100), page.Items.Count);
             Assert.All(page.Items, row => Assert.Equal(sla, row.Sla.Closure));
         }
     }
@@ -171,18 +173,18 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         Assert.Equal(page.Total with { Key = "window" }, panel.Quality);
         Assert.Equal(page.Total.DefectRate + page.Total.ShortageRate, panel.DefectAndShortageRate);
         var w = panel.Window;
-        Assert.Equal(panel.Quality.LotsReceived, (await dashboard.LotRecordsAsync(new(w.FromMonth, w.ToMonth, LotRecordFilter.Received, 0, 1), CancellationToken.None)).Total);
-        Assert.Equal(panel.Quality.LotsDecided, (await dashboard.LotRecordsAsync(new(w.FromMonth, w.ToMonth, LotRecordFilter.Inspected, 0, 1), CancellationToken.None)).Total);
-        Assert.Equal(panel.Quality.LotsRejected, (await dashboard.LotRecordsAsync(new(w.FromMonth, w.ToMonth, LotRecordFilter.Rejected, 0, 1), CancellationToken.None)).Total);
-        var closure = panel.ClosureTotal;
-        Assert.Equal(panel.ComplaintsOpened, (await dashboard.ComplaintRecordsAsync(new(w.FromMonth, w.ToMonth, ComplaintRecordFilter.Opened, 0, 1), CancellationToken.None)).Total);
-        Assert.Equal(closure.Closed, (await dashboard.ComplaintRecordsAsync(new(w.FromMonth, w.ToMonth, ComplaintRecordFilter.Closed, 0, 1), CancellationToken.None)).Total);
-        Assert.Equal(closure.Closed - closure.ClosedWithinTarget, (await dashboard.ComplaintRecordsAsync(new(w.FromMonth, w.ToMonth, ComplaintRecordFilter.ClosedLate, 0, 1), CancellationToken.None)).Total);
         Assert.True(panel.Quality.LotsDecided > 0, "The demo seed receives lots in recent months.");
+        Assert.Equal(panel.Quality.LotsReceived, await RecordTotalAsync(scope, DashboardLinks.LotsReceived(w.FromMonth, w.ToMonth)));
+        Assert.Equal(panel.Quality.LotsDecided, await RecordTotalAsync(scope, DashboardLinks.LotsDecided(w.FromMonth, w.ToMonth)));
+        Assert.Equal(panel.Quality.LotsRejected, await RecordTotalAsync(scope, DashboardLinks.LotsRejected(w.FromMonth, w.ToMonth)));
+        var closure = panel.ClosureTotal;
+        Assert.Equal(panel.ComplaintsOpened, await RecordTotalAsync(scope, DashboardLinks.ComplaintsOpened(w.FromMonth, w.ToMonth)));
+        Assert.Equal(closure.Closed, await RecordTotalAsync(scope, DashboardLinks.ComplaintsClosed(w.FromMonth, w.ToMonth)));
+        Assert.Equal(closure.Closed - closure.ClosedWithinTarget, await RecordTotalAsync(scope, DashboardLinks.ComplaintsClosedLate(w.FromMonth, w.ToMonth)));
     }
 
     [Fact]
-    public async Task ComplaintRecords_CustomerNames_AreMasked()
+    public async Task ExecutiveComplaintLink_CustomerNames_AreMasked()
     {
         await using var scope = TestScopes.As(_services, Roles.Executive, out DashboardService dashboard);
         await using (var agentScope = TestScopes.As(_services, Roles.CxAgent, out ComplaintService complaints))
@@ -191,10 +193,43 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         }
 
         var w = dashboard.Window();
-        var page = await dashboard.ComplaintRecordsAsync(new(w.ToMonth, w.ToMonth, ComplaintRecordFilter.Opened, 0, 100), CancellationToken.None);
+        var list = await RecordListAsync(scope, DashboardLinks.ComplaintsOpened(w.ToMonth, w.ToMonth));
 
-        Assert.Contains(page.Items, r => r.CustomerName == "陳*明");
-        Assert.DoesNotContain(page.Items, r => r.CustomerName == "陳大明");
+        var customers = list.Table.Rows.Select(r => r[list.Keys!.ToList().IndexOf("customer")].Text).ToList();
+        Assert.Contains("陳*明", customers);
+        Assert.DoesNotContain("陳大明", customers);
+    }
+
+    [Fact]
+    public async Task Executive_OwnComplaintsAndLotInMarch2011_FiguresAndTheirRecordsAreTheHandCountedOnes()
+    {
+        // A clock in June 2011 puts the window on July 2010 – June 2011, months the demo never seeds.
+        await using var scope = TestScopes.As(_services, Roles.Executive, out DashboardService _);
+        var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(scope.ServiceProvider, new FixedClock(new DateTimeOffset(2011, 6, 15, 4, 0, 0, TimeSpan.Zero)));
+        await using (var agentScope = TestScopes.As(_services, Roles.CxAgent, out ComplaintService complaints))
+        {
+            // Opened in March 2011 (Taiwan): closed on time, closed late, still open; and one at 23:30 on 30 June Taiwan time, the window's last hour.
+            await AddComplaintAsync(complaints, new DateTime(2011, 3, 2, 2, 0, 0, DateTimeKind.Utc), closedWithinTarget: true);
+            await AddComplaintAsync(complaints, new DateTime(2011, 3, 3, 2, 0, 0, DateTimeKind.Utc), closedWithinTarget: false);
+            await AddComplaintAsync(complaints, new DateTime(2011, 3, 4, 2, 0, 0, DateTimeKind.Utc), closedWithinTarget: null);
+            await AddComplaintAsync(complaints, new DateTime(2011, 6, 30, 15, 30, 0, DateTimeKind.Utc), closedWithinTarget: null);
+        }
+
+        var panel = await dashboard.ExecutiveAsync(CancellationToken.None);
+
+        Assert.Equal(new DateOnly(2010, 7, 1), panel.Window.FromMonth);
+        Assert.Equal(new DateOnly(2011, 6, 1), panel.Window.ToMonth);
+        Assert.Equal(4, panel.ComplaintsOpened);
+        Assert.Equal(2, panel.ClosureTotal.Closed);
+        Assert.Equal(1, panel.ClosureTotal.ClosedWithinTarget);
+        Assert.Equal(50.0, panel.ClosureTotal.Rate);
+        Assert.Equal(3, panel.Closure.Single(m => m.Month == new DateOnly(2011, 3, 1)).Opened);
+        Assert.Equal(0, panel.Quality.LotsReceived);
+        var w = panel.Window;
+        Assert.Equal(4, await RecordTotalAsync(scope, DashboardLinks.ComplaintsOpened(w.FromMonth, w.ToMonth)));
+        Assert.Equal(2, await RecordTotalAsync(scope, DashboardLinks.ComplaintsClosed(w.FromMonth, w.ToMonth)));
+        Assert.Equal(1, await RecordTotalAsync(scope, DashboardLinks.ComplaintsClosedLate(w.FromMonth, w.ToMonth)));
+        Assert.Equal(0, await RecordTotalAsync(scope, DashboardLinks.LotsDecided(w.FromMonth, w.ToMonth)));
     }
 
     [Theory]
@@ -204,7 +239,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
     [InlineData(Roles.SupplierHead, "executive")]
     [InlineData(Roles.Merchandiser, "qa")]
     [InlineData(Roles.Administrator, "executive")]
-    [InlineData(Roles.SupplierOfficer, "lot-records")]
+    [InlineData(Roles.CxAgent, "lot-records")]
     [InlineData(Roles.QaInspector, "complaint-records")]
     public async Task Panel_OtherRole_IsRefusedByTheService(string role, string panel)
     {
@@ -216,8 +251,8 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
             "qa" => () => dashboard.QaAsync(CancellationToken.None),
             "cx" => () => dashboard.CxAsync(CancellationToken.None),
             "supplier" => () => dashboard.SupplierServiceAsync(CancellationToken.None),
-            "lot-records" => () => dashboard.LotRecordsAsync(new(w.FromMonth, w.ToMonth, LotRecordFilter.Received, 0, 1), CancellationToken.None),
-            "complaint-records" => () => dashboard.ComplaintRecordsAsync(new(w.FromMonth, w.ToMonth, ComplaintRecordFilter.Opened, 0, 1), CancellationToken.None),
+            "lot-records" => () => RecordTotalAsync(scope, DashboardLinks.LotsReceived(w.FromMonth, w.ToMonth)),
+            "complaint-records" => () => RecordTotalAsync(scope, DashboardLinks.ComplaintsOpened(w.FromMonth, w.ToMonth)),
             _ => () => dashboard.ExecutiveAsync(CancellationToken.None),
         };
 
@@ -235,6 +270,36 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         // Taiwan midnight on the 1st is 16:00 UTC the day before.
         Assert.Equal(new DateTime(2025, 1, 31, 16, 0, 0, DateTimeKind.Utc), window.Utc.FromUtc);
         Assert.Equal(new DateTime(2026, 1, 31, 16, 0, 0, DateTimeKind.Utc), window.Utc.ToUtc);
+    }
+
+    /// <summary>The records a dashboard link opens, as the drill-down page lists them for the scope's person.</summary>
+    private static async Task<RecordList> RecordListAsync(AsyncServiceScope scope, string link)
+    {
+        var uri = new Uri("http://portal" + link);
+        Assert.StartsWith("/reports/records/", uri.AbsolutePath, StringComparison.Ordinal);
+        var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
+        var source = records.Find(uri.AbsolutePath["/reports/records/".Length..]) ?? throw new InvalidOperationException("no source for " + link);
+        return await records.ListAsync(source, RecordFilter.FromQuery(uri.Query), CancellationToken.None);
+    }
+
+    private static async Task<int> RecordTotalAsync(AsyncServiceScope scope, string link) => (await RecordListAsync(scope, link)).Total;
+
+    private async Task AddComplaintAsync(ComplaintService complaints, DateTime openedUtc, bool? closedWithinTarget)
+    {
+        var created = await complaints.CreateAsync(ComplaintForm("T-DASH-2011"), CancellationToken.None);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        await using var db = Context();
+        await db.Complaints.Where(c => c.Id == created.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(c => c.OpenedUtc, openedUtc)
+                .SetProperty(c => c.ClosedUtc, closedWithinTarget is null ? null : openedUtc.AddDays(closedWithinTarget.Value ? 2 : 10))
+                .SetProperty(c => c.ClosedWithinTarget, closedWithinTarget)
+                .SetProperty(c => c.Status, closedWithinTarget is null ? CaseStatus.New : CaseStatus.Closed));
+    }
+
+    /// <summary>A clock that stands still, so the dashboard's window is a known one.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static async Task<int> ListTotalAsync(IncomingLotService lots, LotQuery query) => (await lots.SearchAsync(query, CancellationToken.None)).Total;

@@ -3,8 +3,10 @@ using System.Net;
 using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
+using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Security;
+using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Esg;
@@ -48,7 +50,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
             }
 
             Assert.True(cell.Number == list.Total, $"{cell.Link}: figure {cell.Number}, records {list.Total}");
-            Assert.Equal(Math.Min(list.Total, RecordsService.Limit), list.Table.Rows.Count);
+            Assert.Equal(Math.Min(list.Total, RecordPage.DefaultSize), list.Table.Rows.Count);
             checkedCounts++;
         }
 
@@ -88,11 +90,19 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
 
         var contactColumn = list.Table.Columns.ToList().FindIndex(c => c.Header == "聯絡人姓名");
         Assert.True(contactColumn > 0);
+        Assert.NotEmpty(list.Table.Rows);
         Assert.All(list.Table.Rows, r => Assert.Contains("*", r[contactColumn].Text, StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("lots", "year=2020")]
+    [InlineData("lots", "year=2020&from=2020-01&to=2020-12")]
+    [InlineData("lots", "from=2020-01-01&to=2020-12-31")]
+    [InlineData("lots", "from=2020-01&to=2020-12&filter=Rejected")]
+    [InlineData("lots", "from=2015-01&to=2020-12")]
+    [InlineData("complaints", "from=2020-01&to=2020-06-30")]
+    [InlineData("complaints", "month=6")]
+    [InlineData("complaints", "year=2020&page=0")]
+    [InlineData("complaints", "year=2001&page=2")]
     [InlineData("lots", "from=2020-13&to=2020-12")]
     [InlineData("lots", "from=2020-06&to=2020-05")]
     [InlineData("lots", "from=2020-01&to=2020-12&category=Plutonium")]
@@ -119,47 +129,145 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task RecordsPage_ShowsTheListToQaAndRefusesACommitteeMember()
+    public async Task ListAsync_53ComplaintsOfTaiwanYear2011_PagesThroughAllOfThemMasked()
     {
-        using var qa = await fixture.Factory.SignedInClientAsync("qa.manager@demo.local");
+        await SeedComplaints2011Async();
+        await using var scope = Scope(Roles.Executive);
+        var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
+        var complaints = records.Find(ComplaintRecords.Name)!;
+
+        var first = await records.ListAsync(complaints, Filter("year=2011"), CancellationToken.None);
+        var second = await records.ListAsync(complaints, Filter("year=2011&page=2"), CancellationToken.None);
+
+        Assert.Equal(53, first.Total);
+        Assert.Equal(2, first.PageCount);
+        Assert.Equal(50, first.Table.Rows.Count);
+        Assert.Equal(3, second.Table.Rows.Count);
+        var customer = first.Keys!.ToList().IndexOf("customer");
+        Assert.All(first.Table.Rows.Concat(second.Table.Rows), r => Assert.Equal("陳*明", r[customer].Text));
+        // The earliest of the year opened at 01:00 on 1 January in Taiwan (17:00 UTC the day before).
+        Assert.Equal(new DateOnly(2011, 1, 1), second.Table.Rows[^1][first.Keys!.ToList().IndexOf("opened")].Date);
+        await Assert.ThrowsAsync<RecordFilterException>(() => records.ListAsync(complaints, Filter("year=2011&page=3"), CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("year=2011&month=1", 1)]
+    [InlineData("year=2011&month=3", 40)]
+    [InlineData("from=2011-03&to=2011-04", 52)]
+    [InlineData("from=2011-03-01&to=2011-03-15", 40)]
+    [InlineData("year=2011&closed=true", 12)]
+    [InlineData("year=2011&closedWithinSla=false", 2)]
+    [InlineData("year=2012", 1)]
+    public async Task ListAsync_ComplaintsOf2011_CountsTheTaiwanPeriod(string query, int expected)
+    {
+        await SeedComplaints2011Async();
+        await using var scope = Scope(Roles.CxAgent);
+        var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
+
+        var list = await records.ListAsync(records.Find(ComplaintRecords.Name)!, Filter(query), CancellationToken.None);
+
+        Assert.Equal(expected, list.Total);
+    }
+
+    [Fact]
+    public async Task RecordsPage_ComplaintsOf2011_ShowsTheCountAndThePagerToTheCxAgent()
+    {
+        await SeedComplaints2011Async();
+        using var cx = await fixture.Factory.SignedInClientAsync("cx.agent@demo.local");
+
+        var page = await cx.GetStringAsync(new Uri("/reports/records/complaints?year=2011&page=2", UriKind.Relative));
+
+        Assert.Contains("共 53 筆，顯示第 51–53 筆", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"records-pager\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"record-customer\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("陳大明", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordsPage_CommitteeMember_IsRefusedByThePagePolicy()
+    {
         using var member = await fixture.Factory.SignedInClientAsync("committee@demo.local");
 
-        var shown = await qa.GetStringAsync(new Uri("/reports/records/audits?year=2020&reason=Oem", UriKind.Relative));
         using var refused = await member.GetAsync(new Uri("/reports/records/audits?year=2020", UriKind.Relative));
 
-        Assert.Contains("共 18 筆", shown, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     [Fact]
-    public async Task RecordsPage_SourceOutsideThePersonsPolicies_ShowsAccessDeniedWithoutRecords()
+    public async Task RecordsPage_SourceOutsideThePersonsPolicies_Returns403WithoutRecords()
+    {
+        await SeedComplaints2011Async();
+        using var qa = await fixture.Factory.SignedInClientAsync("qa.inspector@demo.local");
+
+        using var response = await qa.GetAsync(new Uri("/reports/records/complaints?year=2011", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(AccessDeniedTitle, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("共 53 筆", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/reports/records/complaints?year=2011&filter=Closed", HttpStatusCode.BadRequest)]
+    [InlineData("/reports/records/complaints?year=2011&page=x", HttpStatusCode.BadRequest)]
+    [InlineData("/reports/records/parcels?year=2011", HttpStatusCode.NotFound)]
+    public async Task RecordsPage_WrongLink_IsRefusedWithItsStatusAndAMessage(string path, HttpStatusCode expected)
     {
         using var cx = await fixture.Factory.SignedInClientAsync("cx.agent@demo.local");
 
-        var page = await cx.GetStringAsync(new Uri("/reports/records/audits?year=2020&reason=Oem", UriKind.Relative));
+        using var response = await cx.GetAsync(new Uri(path, UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains(AccessDeniedTitle, page, StringComparison.Ordinal);
-        Assert.DoesNotContain("共 18 筆", page, StringComparison.Ordinal);
+        Assert.Equal(expected, response.StatusCode);
+        // 404 is answered by the portal's not-found page (status code pages); a refused filter keeps the records page and says why.
+        Assert.True(expected == HttpStatusCode.NotFound || page.Contains("data-testid=\"records-error\"", StringComparison.Ordinal));
+        Assert.DoesNotContain("data-testid=\"records-table\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task ComplaintKpiPage_YearFigureLinksToTheComplaintsOfThatYear()
+    public async Task ComplaintKpiPage_YearFigure_LinksToTheRecordsPageOfThatYear()
     {
         using var cx = await fixture.Factory.SignedInClientAsync("cx.agent@demo.local");
-        int opened;
-        await using (var db = _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System))
-        {
-            var from = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            opened = await db.Complaints.CountAsync(c => c.OpenedUtc >= from && c.OpenedUtc < from.AddYears(1));
-        }
 
         var kpis = await cx.GetStringAsync(new Uri("/complaints/kpis", UriKind.Relative));
-        var records = await cx.GetStringAsync(new Uri("/reports/records/complaints?year=2020", UriKind.Relative));
 
         Assert.Contains("href=\"/reports/records/complaints?year=2020\"", kpis, StringComparison.Ordinal);
-        Assert.True(opened > 0);
-        Assert.Contains($"共 {opened.ToString("N0", CultureInfo.GetCultureInfo("zh-TW"))} 筆", records, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// 2011 (Taiwan calendar), a year the demo never seeds: 1 complaint at 01:00 on 1 January, 40 in March,
+    /// 12 in April, and one at 00:30 on 1 January 2012 that belongs to 2012: 53 in 2011. Twelve of the April ones are
+    /// closed, two of them after the 7-day target.
+    /// </summary>
+    private async Task SeedComplaints2011Async()
+    {
+        await using var db = _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
+        if (await db.Complaints.AnyAsync(c => c.Description == Marker2011))
+        {
+            return;
+        }
+
+        var opened = new List<(DateTime OpenedUtc, bool? Within)> { (new DateTime(2010, 12, 31, 17, 0, 0, DateTimeKind.Utc), null) };
+        opened.AddRange(Enumerable.Range(1, 40).Select(i => (new DateTime(2011, 3, 1 + (i % 14), 2, 0, 0, DateTimeKind.Utc), (bool?)null)));
+        opened.AddRange(Enumerable.Range(1, 12).Select(i => (new DateTime(2011, 4, 10 + i, 2, 0, 0, DateTimeKind.Utc), (bool?)(i > 2))));
+        opened.Add((new DateTime(2011, 12, 31, 16, 30, 0, DateTimeKind.Utc), null));
+        await using var scope = Scope(Roles.CxAgent);
+        var complaints = scope.ServiceProvider.GetRequiredService<ComplaintService>();
+        foreach (var (openedUtc, within) in opened)
+        {
+            var created = await complaints.CreateAsync(
+                new ComplaintForm { Channel = ComplaintChannel.Phone, CustomerName = "陳大明", CustomerPhone = "0912345678", CategoryId = 1, Description = Marker2011 },
+                CancellationToken.None);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+            await db.Complaints.Where(c => c.Id == created.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.OpenedUtc, openedUtc)
+                    .SetProperty(c => c.ClosedUtc, within is null ? null : openedUtc.AddDays(within.Value ? 3 : 9))
+                    .SetProperty(c => c.ClosedWithinTarget, within)
+                    .SetProperty(c => c.Status, within is null ? CaseStatus.New : CaseStatus.Closed));
+        }
+    }
+
+    private const string Marker2011 = "T-RECORDS-2011 測試客訴";
 
     private static (string Source, RecordFilter Filter) Parse(string link)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Portal.Infrastructure.Security;
@@ -18,20 +17,20 @@ public sealed class AuditRecords(IDbContextFactory<PortalDbContext> contexts, IS
 
     public static string Link(int year, AuditReason? reason = null) => RecordLinks.For(Name, ("year", year), ("reason", reason));
 
-    public async Task<RecordList> ListAsync(RecordFilter filter, int limit, CancellationToken ct)
+    public async Task<RecordList> ListAsync(RecordFilter filter, RecordPage page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var year = filter.Year;
+        var (first, last) = filter.Months();
         var reason = filter.Enum<AuditReason>("reason");
-        var from = new DateOnly(year, 1, 1);
-        var to = from.AddYears(1);
+        var from = first;
+        var to = last.AddMonths(1);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.FactoryAudits.AsNoTracking().Where(a => a.AuditDate >= from && a.AuditDate < to);
         query = reason is { } r ? query.Where(a => a.Reason == r) : query;
         return await RecordTables.ListAsync(
             query.OrderBy(a => a.AuditDate).ThenBy(a => a.Id).Select(a => new { a.Id, a.AuditDate, Supplier = a.Supplier!.Name, a.FactoryName, a.Reason, a.Status }),
-            limit, l["Records.Audits"],
-            RecordTables.Describe((l["Review.Year"], year.ToString(CultureInfo.InvariantCulture)), (l["Audit.Reason"], reason is null ? null : l["AuditReason." + reason].Value)),
+            page, l["Records.Audits"],
+            RecordTables.Describe((l["Records.PeriodLabel"], RecordTables.Period(l, first, last)), (l["Audit.Reason"], reason is null ? null : l["AuditReason." + reason].Value)),
             [new(l["Audit.Date"], CellKind.Date), new(l["Audit.Supplier"]), new(l["Audit.Factory"]), new(l["Audit.Reason"]), new(l["Audit.Status"])],
             a =>
             [

@@ -1,5 +1,6 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
+using EasternSelect.Domain.Common;
 using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace EasternSelect.Portal.Features.Reports.Records;
 
 /// <summary>
 /// <c>/reports/records/grievances</c>: the grievances behind a grievance figure, with the definitions of
-/// <see cref="GrievanceFigures"/>. Filters: <c>year</c> (required), <c>topic</c>, <c>outcome</c>, <c>concluded</c>, <c>source</c>,
+/// <see cref="GrievanceFigures"/>. Filters: <c>year</c> (required: the grievance figures count calendar years), <c>topic</c>, <c>outcome</c>, <c>concluded</c>, <c>source</c>,
 /// <c>closed</c>, <c>closedWithinTarget</c>. 保護您: no identity, company, subject or content — the case number, dates,
 /// topic, channel, status and outcome only. A third-party auditor sees only the cases assigned to it, as everywhere.
 /// </summary>
@@ -21,9 +22,10 @@ public sealed class GrievanceRecords(IDbContextFactory<PortalDbContext> contexts
 
     public string Policy => Policies.Grievances;
 
-    public async Task<RecordList> ListAsync(RecordFilter filter, int limit, CancellationToken ct)
+    public async Task<RecordList> ListAsync(RecordFilter filter, RecordPage page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
         await guard.EnsureAsync(Policy);
         var year = filter.Year;
         var topic = filter.Enum<GrievanceTopic>("topic");
@@ -67,7 +69,7 @@ public sealed class GrievanceRecords(IDbContextFactory<PortalDbContext> contexts
         var (from, to) = GrievanceFigures.Year(year);
         var grievances = GrievanceService.VisibleTo(GrievanceFigures.Where(GrievanceFigures.Opened(db, from, to), topic, outcome, concluded, source, closed, within), currentUser.Principal);
         var total = await grievances.CountAsync(ct);
-        var rows = await grievances.OrderByDescending(g => g.OpenedUtc).ThenByDescending(g => g.Id).Take(Math.Max(limit, 0))
+        var rows = await grievances.OrderByDescending(g => g.OpenedUtc).ThenByDescending(g => g.Id).Skip(page.Skip).Take(page.Size)
             .Select(g => new { g.Number, g.OpenedUtc, g.Topic, g.Source, g.Status, g.Outcome, g.ClosedUtc, g.HandlingHours, g.ClosedWithinTarget })
             .ToListAsync(ct);
         var yes = l["Records.Yes"].Value;
@@ -81,13 +83,13 @@ public sealed class GrievanceRecords(IDbContextFactory<PortalDbContext> contexts
             ],
             rows.Select(g => (IReadOnlyList<ReportCell>)
             [
-                ReportCell.Of(g.Number), ReportCell.Of(DateOnly.FromDateTime(g.OpenedUtc)), ReportCell.Of(l["GrievanceTopic." + g.Topic].Value),
+                ReportCell.Of(g.Number), ReportCell.Of(TaiwanTime.DateOf(g.OpenedUtc)), ReportCell.Of(l["GrievanceTopic." + g.Topic].Value),
                 ReportCell.Of(l["GrievanceSource." + g.Source].Value), ReportCell.Of(l["CaseStatus." + g.Status].Value),
                 ReportCell.Of(g.Outcome is { } x ? l["GrievanceOutcome." + x].Value : l["Records.Grievances.Pending"].Value),
-                ReportCell.Of(g.ClosedUtc is { } closedUtc ? DateOnly.FromDateTime(closedUtc) : null),
+                ReportCell.Of(g.ClosedUtc is { } closedUtc ? TaiwanTime.DateOf(closedUtc) : null),
                 ReportCell.Of(g.HandlingHours is { } h ? Math.Round((decimal)h / 24, 1) : null, 1),
                 ReportCell.Of(g.ClosedWithinTarget switch { true => yes, false => no, null => string.Empty }),
             ]).ToList());
-        return new RecordList(l["Records.Grievances.Title"], string.Join(" · ", words), table, total);
+        return new RecordList(l["Records.Grievances.Title"], string.Join(" · ", words), table, total, page);
     }
 }

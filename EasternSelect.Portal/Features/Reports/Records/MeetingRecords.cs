@@ -19,28 +19,28 @@ public sealed class MeetingRecords(IDbContextFactory<PortalDbContext> contexts, 
 
     public static string Link(int year, string kind) => RecordLinks.For(Name, ("year", year), ("kind", kind));
 
-    public async Task<RecordList> ListAsync(RecordFilter filter, int limit, CancellationToken ct)
+    public async Task<RecordList> ListAsync(RecordFilter filter, RecordPage page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var year = filter.Year;
+        var (first, last) = filter.Months();
         var kind = filter.Text("kind") ?? throw new RecordFilterException("kind is required.");
-        var from = new DateOnly(year, 1, 1);
-        var to = from.AddYears(1);
+        var from = first;
+        var to = last.AddMonths(1);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var columns = new ReportColumn[] { new(l["Committee.MeetingDate"], CellKind.Date), new(l["Records.Meeting"]), new(l["Committee.Status"]) };
-        var description = RecordTables.Describe((l["Review.Year"], year.ToString(CultureInfo.InvariantCulture)));
+        var description = RecordTables.Describe((l["Records.PeriodLabel"], RecordTables.Period(l, first, last)));
         return kind switch
         {
             Review => await RecordTables.ListAsync(
                 db.ProductReviewMeetings.AsNoTracking().Where(m => m.MeetingDate >= from && m.MeetingDate < to)
                     .OrderBy(m => m.MeetingDate).ThenBy(m => m.Id).Select(m => new { m.Id, m.MeetingDate, m.Status }),
-                limit, l["Committee.Title"], description, columns,
+                page, l["Committee.Title"], description, columns,
                 m => [ReportCell.Of(m.MeetingDate).To($"/committees/product-review/{m.Id}"), ReportCell.Of(l["Committee.MeetingTitle"].Value), ReportCell.Of(l["ReviewMeetingStatus." + m.Status].Value)],
                 ct),
             Anomaly => await RecordTables.ListAsync(
                 db.AnomalyMeetings.AsNoTracking().Where(m => m.MeetingDate >= from && m.MeetingDate < to)
                     .OrderBy(m => m.MeetingDate).ThenBy(m => m.Id).Select(m => new { m.Id, m.MeetingDate, m.Month, m.Kind, m.Status }),
-                limit, l["Anomaly.Title"], description, columns,
+                page, l["Anomaly.Title"], description, columns,
                 m =>
                 [
                     ReportCell.Of(m.MeetingDate).To($"/committees/anomaly/{m.Id}"),

@@ -19,7 +19,7 @@ public sealed class SupplierRecords(IDbContextFactory<PortalDbContext> contexts,
     public static string Link(SupplierStatus? status = null, SupplierCategory? category = null, bool? local = null, SupplierTier? tier = null) =>
         RecordLinks.For(Name, ("status", status), ("category", category), ("local", local), ("tier", tier));
 
-    public async Task<RecordList> ListAsync(RecordFilter filter, int limit, CancellationToken ct)
+    public async Task<RecordList> ListAsync(RecordFilter filter, RecordPage page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var status = filter.Enum<SupplierStatus>("status");
@@ -39,7 +39,7 @@ public sealed class SupplierRecords(IDbContextFactory<PortalDbContext> contexts,
             (l["Suppliers.Tier"], tier is null ? null : l["SupplierTier." + tier].Value));
         return await RecordTables.ListAsync(
             query.OrderBy(x => x.Name).ThenBy(x => x.Id).Select(x => new { x.Id, x.Name, x.TaxId, x.Category, x.CountryCode, x.Status, x.Tier, x.ContactName, x.YearlyTransactionVolume }),
-            limit, l["Records.Suppliers"], description,
+            page, l["Records.Suppliers"], description,
             [
                 new(l["Suppliers.Name"]), new(l["Suppliers.TaxId"]), new(l["Suppliers.Category"]), new(l["Suppliers.Country"]), new(l["Suppliers.Status"]),
                 new(l["Suppliers.Tier"]), new(l["SupplierForm.ContactName"]), new(l["Suppliers.Volume"], CellKind.Number),

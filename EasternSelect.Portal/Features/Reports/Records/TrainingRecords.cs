@@ -1,4 +1,3 @@
-using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,18 +16,18 @@ public sealed class TrainingRecords(IDbContextFactory<PortalDbContext> contexts,
 
     public static string Link(int year) => RecordLinks.For(Name, ("year", year));
 
-    public async Task<RecordList> ListAsync(RecordFilter filter, int limit, CancellationToken ct)
+    public async Task<RecordList> ListAsync(RecordFilter filter, RecordPage page, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var year = filter.Year;
-        var from = new DateOnly(year, 1, 1);
-        var to = from.AddYears(1);
+        var (first, last) = filter.Months();
+        var from = first;
+        var to = last.AddMonths(1);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.TrainingSessions.AsNoTracking().Where(s => s.Date >= from && s.Date < to)
             .Select(s => new { s.Id, s.Date, s.Topic, s.Hours, Companies = s.Attendances.Count, Persons = s.Attendances.Sum(a => a.PersonCount) });
         return await RecordTables.ListAsync(
-            query.OrderBy(s => s.Date).ThenBy(s => s.Id), limit, l["Records.Training"],
-            RecordTables.Describe((l["Review.Year"], year.ToString(CultureInfo.InvariantCulture))),
+            query.OrderBy(s => s.Date).ThenBy(s => s.Id), page, l["Records.Training"],
+            RecordTables.Describe((l["Records.PeriodLabel"], RecordTables.Period(l, first, last))),
             [
                 new(l["Training.Date"], CellKind.Date), new(l["Training.Topic"]), new(l["Training.Hours"], CellKind.Number),
                 new(l["Training.CompaniesTrained"], CellKind.Number), new(l["Training.PersonTimes"], CellKind.Number),
