@@ -1,4 +1,5 @@
 using EasternSelect.Data;
+using EasternSelect.Data.Seed;
 using EasternSelect.Portal.Features.Admin;
 using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Committees;
@@ -8,7 +9,6 @@ using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Cli;
-using EasternSelect.Portal.Infrastructure.Database;
 using EasternSelect.Portal.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -4,7 +4,6 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Infrastructure.Security;
-using EasternSelect.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Security;
-using EasternSelect.Tests.Shared;
 
 namespace EasternSelect.Portal.Tests;
 
@@ -331,11 +330,4 @@ internal static class MenuPolicyRoles
     public static readonly string[] GrievanceDigest = [Roles.SupplierHead, Roles.Executive];
     public static readonly string[] Dashboards = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
     public static readonly string[] Products = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive];
-}
-
-public sealed class PortalFactoryFixture : IDisposable
-{
-    public PortalFactory Factory { get; } = new();
-
-    public void Dispose() => Factory.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Security;
@@ -6,7 +5,6 @@ using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
 using EasternSelect.Portal.Features.Suppliers.Csr;
 using EasternSelect.Portal.Features.Suppliers.Tiering;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -263,20 +261,5 @@ public sealed class TierPolicyAndCsrServiceTests(PortalFactoryFixture fixture) :
     {
         await using var db = _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
         return await db.Suppliers.OrderBy(s => s.Id).Skip(skip).Select(s => s.Id).FirstAsync();
-    }
-}
-
-internal static class TestScopes
-{
-    /// <summary>A DI scope whose current user is the demo account of <paramref name="role"/> (the QA manager is qa.manager@demo.local).</summary>
-    public static AsyncServiceScope As<T>(IServiceProvider services, string role, out T service)
-        where T : notnull
-    {
-        var scope = services.CreateAsyncScope();
-        var name = role == Roles.QaManager ? "qa.manager@demo.local" : $"{role}@demo.local";
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, $"id-{role}"), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"));
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(principal);
-        service = scope.ServiceProvider.GetRequiredService<T>();
-        return scope;
     }
 }

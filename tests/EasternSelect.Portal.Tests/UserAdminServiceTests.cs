@@ -3,9 +3,12 @@ using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Admin.Users;
+using EasternSelect.Portal.Infrastructure;
+using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Tests;
 
@@ -27,7 +30,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
         Assert.True(firstResult.Succeeded);
         Assert.False(secondResult.Succeeded);
         Assert.True(secondResult.Conflict);
-        Assert.Contains("其他人修改", secondResult.Errors.Single(), StringComparison.Ordinal);
+        Assert.Equal([Result.ConflictKey], secondResult.Errors);
         Assert.Equal("品保主管 黃建國（代理）", after.DisplayName);
         Assert.Equal([Roles.QaManager], after.Roles);
     }
@@ -40,7 +43,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
         var result = await service.InviteAsync(new InviteUserModel { Email = "weak@demo.local", DisplayName = "弱密碼", Roles = [Roles.CxAgent], InitialPassword = "qwerty123456" }, "http://localhost", CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.NotEmpty(result.Errors);
+        Assert.NotEmpty(result.Result.Errors);
         Assert.DoesNotContain(await service.ListAsync("weak@demo.local", CancellationToken.None), u => u.Email == "weak@demo.local");
     }
 
@@ -54,7 +57,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
 
         var after = await FindAsync("merchandiser@demo.local");
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Contains("merchandiser@demo.local", StringComparison.Ordinal));
+        Assert.Contains(result.Result.Errors, e => e.Contains("merchandiser@demo.local", StringComparison.Ordinal));
         Assert.Equal(before.Roles, after.Roles);
         Assert.Equal(before.DisplayName, after.DisplayName);
     }
@@ -67,7 +70,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
         var result = await service.InviteAsync(new InviteUserModel { Email = "new.agent@demo.local", DisplayName = "新客服", Roles = [Roles.CxAgent] }, "http://localhost:5080/", CancellationToken.None);
 
         Assert.True(result.Succeeded);
-        Assert.StartsWith("http://localhost:5080/Account/AcceptInvitation?userId=", result.InvitationLink, StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:5080/Account/AcceptInvitation?userId=", result.Link, StringComparison.Ordinal);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var user = await db.Users.SingleAsync(u => u.Email == "new.agent@demo.local");
         var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(PortalUser) && a.EntityKey == user.Id && a.Action == AuditAction.Create).SingleAsync();
@@ -84,7 +87,29 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
         var result = await service.SetLockedAsync(self.Id, locked: true, self.ConcurrencyStamp, CancellationToken.None);
 
         Assert.False(result.Succeeded);
+        Assert.Equal(["Admin.Users.CannotLockSelf"], result.Errors);
         Assert.False((await FindAsync("admin@demo.local")).LockedOut);
+    }
+
+    [Fact]
+    public async Task Update_NoRolesAndBlankName_ReturnsKeysThePageTranslates()
+    {
+        await using var scope = Scope(out var service);
+        var row = await FindAsync("executive@demo.local");
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+        var result = await service.UpdateAsync(row.Id, " ", [], row.ConcurrencyStamp, CancellationToken.None);
+
+        Assert.Equal(["Admin.Users.RoleRequired", "Admin.Users.DisplayNameRequired"], result.Errors);
+        using (new CultureScope("zh-TW"))
+        {
+            Assert.Contains("請至少選擇一個角色", l.Messages(result));
+        }
+
+        using (new CultureScope("en"))
+        {
+            Assert.Contains("Choose at least one role", l.Messages(result));
+        }
     }
 
     [Fact]

@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
 using EasternSelect.Data;
 using EasternSelect.Domain.Files;
 
 namespace EasternSelect.Portal.Features.Casework;
 
-/// <summary>Stores a case attachment after checking its name, type and size against <see cref="StoredFile"/>'s rules.</summary>
+/// <summary>Stores a case attachment after checking its name, type, size and content with <see cref="StoredFile"/>'s rules.</summary>
 public static class CaseFiles
 {
     /// <summary>The number of attachments one case may carry through the public form.</summary>
@@ -26,15 +25,6 @@ public static class CaseFiles
         return Extensions.Contains(Path.GetExtension(fileName)) ? null : "File.TypeNotAllowed";
     }
 
-    /// <summary>Checks the content's first bytes match the extension, so a renamed program is not stored as a photo.</summary>
-    public static bool ContentMatches(string fileName, byte[] bytes) => Path.GetExtension(fileName).ToLowerInvariant() switch
-    {
-        ".pdf" => bytes.AsSpan().StartsWith("%PDF"u8),
-        ".png" => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]),
-        ".jpg" or ".jpeg" => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]),
-        _ => false,
-    };
-
     /// <summary>
     /// Saves the files, then lets <paramref name="attach"/> link them to their case (the links need the files' ids),
     /// in one transaction: a file is never stored without its case, nor a case without the files sent with it.
@@ -49,6 +39,7 @@ public static class CaseFiles
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>Reads and checks an attachment (content included); the error is a plain key, as the case pages translate it.</summary>
     public static async Task<(StoredFile? File, string? Error)> ReadAsync(string fileName, long length, Stream content, string uploadedBy, DateTime utc, CancellationToken ct)
     {
         if (Check(fileName, length) is { } error)
@@ -56,30 +47,8 @@ public static class CaseFiles
             return (null, error);
         }
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        if (bytes.Length == 0 || bytes.LongLength > StoredFile.MaxBytes)
-        {
-            return (null, bytes.Length == 0 ? "File.Empty" : "File.TooLarge");
-        }
-
-        if (!ContentMatches(fileName, bytes))
-        {
-            return (null, "File.ContentMismatch");
-        }
-
-        var extension = Path.GetExtension(fileName);
-        return (new StoredFile
-        {
-            FileName = Path.GetFileName(fileName),
-            ContentType = StoredFile.AllowedTypes[extension],
-            Length = bytes.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Content = bytes,
-            UploadedBy = uploadedBy,
-            UploadedUtc = utc,
-        }, null);
+        var upload = await StoredFileBuilder.BuildAsync(fileName, content, FileRule.Document, uploadedBy, utc, ct);
+        return (upload.File, upload.Key);
     }
 
     public static void Add(PortalDbContext db, StoredFile file) => db.Files.Add(file);

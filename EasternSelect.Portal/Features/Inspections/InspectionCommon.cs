@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EasternSelect.Data;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
@@ -19,34 +18,20 @@ public sealed record ProductPick(int Id, string Sku, string Name, string Supplie
 /// <summary>Helpers the three inspection services share: who acts, file checks, saving with the conflict answer.</summary>
 public static class InspectionCommon
 {
-    /// <summary>Checks uploads (extension, size, magic bytes); errors as "File.X|file name".</summary>
+    /// <summary>Checks uploads (name, extension, size, magic bytes); errors as "File.X|file name".</summary>
     public static List<string> CheckUploads(IEnumerable<Upload> uploads, IReadOnlyList<string> extensions, long maxBytes) =>
-        uploads.Select(u => FileSignature.Check(u.FileName, u.Content, extensions, maxBytes) is { } error ? Specific(error, extensions, maxBytes) + "|" + Path.GetFileName(u.FileName) : null)
-            .OfType<string>().ToList();
+        uploads.Select(u => StoredFileBuilder.Build(u.FileName, u.Content, Rule(extensions, maxBytes), string.Empty, default).Error).OfType<string>().ToList();
 
-    // The general file messages name the 10 MB limit and document types; photos and lab reports have their own.
-    private static string Specific(string error, IReadOnlyList<string> extensions, long maxBytes) => error switch
-    {
-        "File.TooLarge" when maxBytes == FileSignature.MaxPhotoBytes => "File.PhotoTooLarge",
-        "File.TypeNotAllowed" when extensions == FileSignature.PhotoExtensions => "File.PhotoTypeNotAllowed",
-        "File.TypeNotAllowed" when extensions == FileSignature.PdfExtensions => "File.PdfOnly",
-        _ => error,
-    };
+    // Callers name the photo and lab-report limits; their rules carry the messages that name those limits.
+    private static FileRule Rule(IReadOnlyList<string> extensions, long maxBytes) =>
+        extensions == FileSignature.PhotoExtensions && maxBytes == FileSignature.MaxPhotoBytes ? FileRule.Photo
+        : extensions == FileSignature.PdfExtensions ? FileRule.LabReport with { MaxBytes = maxBytes }
+        : new FileRule(extensions, maxBytes);
 
-    public static StoredFile ToFile(Upload upload, string uploadedBy, DateTime nowUtc)
-    {
-        var extension = FileSignature.Detect(upload.Content) ?? Path.GetExtension(upload.FileName);
-        return new StoredFile
-        {
-            FileName = Path.GetFileName(upload.FileName),
-            ContentType = StoredFile.AllowedTypes.TryGetValue(extension, out var type) ? type : "application/octet-stream",
-            Length = upload.Content.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(upload.Content)),
-            Content = upload.Content,
-            UploadedBy = uploadedBy,
-            UploadedUtc = nowUtc,
-        };
-    }
+    /// <summary>The stored file of an upload <see cref="CheckUploads"/> accepted.</summary>
+    public static StoredFile ToFile(Upload upload, string uploadedBy, DateTime nowUtc) =>
+        StoredFileBuilder.Build(upload.FileName, upload.Content, FileRule.Document, uploadedBy, nowUtc).File
+            ?? throw new InvalidOperationException("An upload is stored only after CheckUploads accepted it.");
 
     public static (string Id, string Name) Person(this CurrentUser currentUser)
     {

@@ -4,7 +4,6 @@ using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Security;
-using EasternSelect.Portal.Infrastructure.Database;
 using Microsoft.AspNetCore.Identity;
 
 namespace EasternSelect.Portal.Infrastructure.Cli;

@@ -11,7 +11,6 @@ using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Infrastructure.Security;
-using EasternSelect.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using EasternSelect.Tests.Shared;
 
 namespace EasternSelect.Portal.Tests.Reports;
 

@@ -7,7 +7,6 @@ using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Committees;
 using EasternSelect.Portal.Infrastructure.Security;
-using EasternSelect.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Xml.Linq;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
-using EasternSelect.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

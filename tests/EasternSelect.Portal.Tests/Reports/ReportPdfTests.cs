@@ -1,6 +1,5 @@
 using System.Globalization;
 using EasternSelect.Portal.Features.Reports;
-using EasternSelect.Tests.Shared;
 
 namespace EasternSelect.Portal.Tests.Reports;
 

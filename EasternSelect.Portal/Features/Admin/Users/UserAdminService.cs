@@ -1,11 +1,11 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Security;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Admin.Users;
 
@@ -13,12 +13,10 @@ public sealed record UserRow(
     string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut,
     bool TwoFactorEnabled, DateTime? LastSignInUtc, string ConcurrencyStamp);
 
-/// <summary>The outcome of an administrator's change: errors to show, a conflict, or success (with an invitation link).</summary>
-public sealed record AdminResult(bool Succeeded, IReadOnlyList<string> Errors, bool Conflict = false, string? InvitationLink = null)
+/// <summary>An invitation: the outcome, and the link to pass on when no initial password was set.</summary>
+public sealed record Invitation(Result Result, string? Link = null)
 {
-    public static readonly AdminResult Success = new(true, []);
-
-    public static AdminResult Fail(params string[] errors) => new(false, errors);
+    public bool Succeeded => Result.Succeeded;
 }
 
 /// <summary>
@@ -29,7 +27,6 @@ public sealed class UserAdminService(
     IServiceScopeFactory scopes,
     CurrentUser currentUser,
     PolicyGuard guard,
-    IStringLocalizer<SharedResource> l,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(string? search, CancellationToken ct)
@@ -57,13 +54,13 @@ public sealed class UserAdminService(
             u.LockoutEnd > now, u.TwoFactorEnabled, u.LastSignInUtc, u.ConcurrencyStamp ?? string.Empty)).ToList();
     }
 
-    public async Task<AdminResult> InviteAsync(InviteUserModel model, string baseUri, CancellationToken ct)
+    public async Task<Invitation> InviteAsync(InviteUserModel model, string baseUri, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Administration);
         var errors = ValidateRoles(model.Roles);
         if (errors.Count > 0)
         {
-            return new AdminResult(false, errors);
+            return new Invitation(Result.Fail(errors));
         }
 
         await using var scope = NewScope();
@@ -91,7 +88,7 @@ public sealed class UserAdminService(
 
             if (passwordErrors.Count > 0)
             {
-                return new AdminResult(false, passwordErrors.Distinct().ToList());
+                return new Invitation(Result.Fail(passwordErrors.Distinct()));
             }
         }
 
@@ -107,7 +104,7 @@ public sealed class UserAdminService(
         if (!result.Succeeded)
         {
             await transaction.RollbackAsync(ct);
-            return new AdminResult(false, result.Errors.Select(e => e.Description).ToList());
+            return new Invitation(Result.Fail(Descriptions(result)));
         }
 
         string? link = null;
@@ -119,26 +116,26 @@ public sealed class UserAdminService(
         }
 
         await transaction.CommitAsync(ct);
-        return new AdminResult(true, [], InvitationLink: link);
+        return new Invitation(Result.Ok(), link);
     }
 
-    public async Task<AdminResult> UpdateAsync(string userId, string displayName, IReadOnlyCollection<string> roles, string concurrencyStamp, CancellationToken ct)
+    public async Task<Result> UpdateAsync(string userId, string displayName, IReadOnlyCollection<string> roles, string concurrencyStamp, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Administration);
         var errors = ValidateRoles(roles);
         if (string.IsNullOrWhiteSpace(displayName))
         {
-            errors.Add(l["Admin.Users.DisplayNameRequired"]);
+            errors.Add("Admin.Users.DisplayNameRequired");
         }
 
         if (userId == currentUser.Actor.UserId && !roles.Contains(Roles.Administrator))
         {
-            errors.Add(l["Admin.Users.CannotDropOwnAdmin"]);
+            errors.Add("Admin.Users.CannotDropOwnAdmin");
         }
 
         if (errors.Count > 0)
         {
-            return new AdminResult(false, errors);
+            return Result.Fail(errors);
         }
 
         return await ChangeAsync(userId, concurrencyStamp, async (users, user) =>
@@ -160,12 +157,12 @@ public sealed class UserAdminService(
         }, ct);
     }
 
-    public async Task<AdminResult> SetLockedAsync(string userId, bool locked, string concurrencyStamp, CancellationToken ct)
+    public async Task<Result> SetLockedAsync(string userId, bool locked, string concurrencyStamp, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Administration);
         if (locked && userId == currentUser.Actor.UserId)
         {
-            return AdminResult.Fail(l["Admin.Users.CannotLockSelf"]);
+            return Result.Fail("Admin.Users.CannotLockSelf");
         }
 
         return await ChangeAsync(userId, concurrencyStamp, async (users, user) =>
@@ -191,7 +188,7 @@ public sealed class UserAdminService(
         }, ct);
     }
 
-    private async Task<AdminResult> ChangeAsync(string userId, string concurrencyStamp, Func<UserManager<PortalUser>, PortalUser, Task<IdentityResult>> change, CancellationToken ct)
+    private async Task<Result> ChangeAsync(string userId, string concurrencyStamp, Func<UserManager<PortalUser>, PortalUser, Task<IdentityResult>> change, CancellationToken ct)
     {
         await using var scope = NewScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -199,12 +196,12 @@ public sealed class UserAdminService(
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return AdminResult.Fail(l["Admin.Users.NotFound"]);
+            return Result.Fail("Admin.Users.NotFound");
         }
 
         if (user.ConcurrencyStamp != concurrencyStamp)
         {
-            return new AdminResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return Result.Conflicted();
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -214,36 +211,40 @@ public sealed class UserAdminService(
             if (!result.Succeeded)
             {
                 await transaction.RollbackAsync(ct);
-                var conflict = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
-                return new AdminResult(false, result.Errors.Select(e => e.Description).ToList(), conflict);
+                return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                    ? Result.Conflicted()
+                    : Result.Fail(Descriptions(result));
             }
 
             await transaction.CommitAsync(ct);
-            return AdminResult.Success;
+            return Result.Ok();
         }
         catch (DbUpdateConcurrencyException)
         {
             await transaction.RollbackAsync(ct);
-            return new AdminResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return Result.Conflicted();
         }
     }
 
-    private List<string> ValidateRoles(IEnumerable<string> roles)
+    private static List<string> ValidateRoles(IEnumerable<string> roles)
     {
         var list = roles.ToList();
         var errors = new List<string>();
         if (list.Count == 0)
         {
-            errors.Add(l["Admin.Users.RoleRequired"]);
+            errors.Add("Admin.Users.RoleRequired");
         }
 
         if (list.Any(r => !Roles.All.Contains(r)))
         {
-            errors.Add(l["Admin.Users.UnknownRole"]);
+            errors.Add("Admin.Users.UnknownRole");
         }
 
         return errors;
     }
+
+    // Identity's descriptions are already in the person's language (PortalIdentityErrorDescriber); ErrorText shows text that is not a key as it is.
+    private static IEnumerable<string> Descriptions(IdentityResult result) => result.Errors.Select(e => e.Description);
 
     private AsyncServiceScope NewScope()
     {

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Files;
@@ -230,14 +229,9 @@ public sealed class SupplierEditService(
             errors.Add(l["Validation.Email"]);
         }
 
-        if (contract is not null)
+        if (contract is not null && StoredFileBuilder.Build(contract.FileName, contract.Content, FileRule.Document, string.Empty, default).Error is { } fileError)
         {
-            var fileError = StoredFile.Check(contract.FileName, contract.Content.LongLength)
-                ?? (ContractExtensions.Contains(Path.GetExtension(contract.FileName)) ? null : "File.TypeNotAllowed");
-            if (fileError is not null)
-            {
-                errors.Add(l[fileError]);
-            }
+            errors.Add(l.Message(fileError));
         }
 
         if (Domain.Suppliers.TaxId.IsValid(supplier.TaxId) && await TaxIdTakenAsync(db, supplier, ct))
@@ -260,17 +254,8 @@ public sealed class SupplierEditService(
             return;
         }
 
-        var extension = Path.GetExtension(contract.FileName);
-        var file = new StoredFile
-        {
-            FileName = Path.GetFileName(contract.FileName),
-            ContentType = StoredFile.AllowedTypes[extension],
-            Length = contract.Content.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(contract.Content)),
-            Content = contract.Content,
-            UploadedBy = currentUser.Actor.UserName,
-            UploadedUtc = time.GetUtcNow().UtcDateTime,
-        };
+        var file = StoredFileBuilder.Build(contract.FileName, contract.Content, FileRule.Document, currentUser.Actor.UserName, time.GetUtcNow().UtcDateTime).File
+            ?? throw new InvalidOperationException("The contract is attached only after CheckAsync accepted it.");
         // The file and the supplier are saved by the same SaveChanges: the supplier points at the file's
         // temporary key, which EF replaces with the generated one when it inserts the file first.
         var fileEntry = db.Files.Add(file);

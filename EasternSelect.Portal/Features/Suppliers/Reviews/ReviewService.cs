@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using EasternSelect.Data;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Reviews;
@@ -258,15 +257,15 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
     public async Task<ReviewResult> UploadDocumentAsync(int id, ReviewDocumentType type, string fileName, string contentType, long length, Stream content, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.QualificationReview);
-        var error = CheckFile(fileName, length, DocumentExtensions);
-        if (error is not null)
+        var upload = await ReadFileAsync(fileName, length, content, DocumentExtensions, ct);
+        if (upload.File is null)
         {
-            return ReviewResult.Fail(error);
+            return ReviewResult.Fail(upload.Key!);
         }
 
         return await ChangeInProgressAsync(id, r => r.Documents.FirstOrDefault(d => d.Type == type), async (db, item) =>
         {
-            var file = await StoreAsync(db, fileName, contentType, content, ct);
+            var file = await StoreAsync(db, upload.File, ct);
             item.FileId = file.Id;
             item.Provided = true;
         }, ct);
@@ -291,15 +290,15 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
     public async Task<ReviewResult> UploadPhotoAsync(int id, FactoryItem factoryItem, string fileName, string contentType, long length, Stream content, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.QualificationReview);
-        var error = CheckFile(fileName, length, PhotoExtensions);
-        if (error is not null)
+        var upload = await ReadFileAsync(fileName, length, content, PhotoExtensions, ct);
+        if (upload.File is null)
         {
-            return ReviewResult.Fail(error);
+            return ReviewResult.Fail(upload.Key!);
         }
 
         return await ChangeInProgressAsync(id, r => r.Scores.FirstOrDefault(s => s.Item == factoryItem), async (db, item) =>
         {
-            var file = await StoreAsync(db, fileName, contentType, content, ct);
+            var file = await StoreAsync(db, upload.File, ct);
             item.PhotoFileIds = string.Join(',', PhotoIds(item.PhotoFileIds).Append(file.Id));
         }, ct);
     }
@@ -461,33 +460,17 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
         }
     }
 
-    private static string? CheckFile(string fileName, long length, string[] extensions)
+    /// <summary>Reads and checks an upload (name, type, size, content); the key is plain, as the review page names the file itself.</summary>
+    private async Task<FileUpload> ReadFileAsync(string fileName, long length, Stream content, string[] extensions, CancellationToken ct)
     {
-        var error = StoredFile.Check(fileName, length);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        return extensions.Contains(Path.GetExtension(fileName), StringComparer.OrdinalIgnoreCase) ? null : "File.TypeNotAllowed";
+        var rule = new FileRule(extensions, StoredFile.MaxBytes);
+        return StoredFile.Check(fileName, length) is { } error
+            ? new FileUpload(null, error, fileName)
+            : await StoredFileBuilder.BuildAsync(fileName, content, rule, Person().Name, Now(), ct);
     }
 
-    private async Task<StoredFile> StoreAsync(PortalDbContext db, string fileName, string contentType, Stream content, CancellationToken ct)
+    private static async Task<StoredFile> StoreAsync(PortalDbContext db, StoredFile file, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        var extension = Path.GetExtension(fileName);
-        var file = new StoredFile
-        {
-            FileName = Path.GetFileName(fileName),
-            ContentType = StoredFile.AllowedTypes.TryGetValue(extension, out var known) ? known : contentType,
-            Length = bytes.LongLength,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Content = bytes,
-            UploadedBy = Person().Name,
-            UploadedUtc = Now(),
-        };
         db.Files.Add(file);
         await db.SaveChangesAsync(ct);
         return file;

@@ -1,13 +1,17 @@
-using EasternSelect.Domain.Common;
-using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
-using EasternSelect.Data.Seed;
+using EasternSelect.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace EasternSelect.Portal.Infrastructure.Database;
+namespace EasternSelect.Data.Seed;
 
-/// <summary>At start: apply migrations, ensure the roles and reference checklists exist, and in demo mode seed the demo accounts and data.</summary>
+/// <summary>
+/// At start: apply migrations, ensure the roles and reference checklists exist, and in demo mode seed the demo accounts and data.
+/// It lives with the seeders it runs; the portal passes its services (database, Identity managers, clock, logging, configuration).
+/// </summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, bool demoMode, CancellationToken ct = default)

@@ -1,10 +1,11 @@
 using System.Globalization;
+using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace EasternSelect.Data.Tests;
+namespace EasternSelect.Tests.Shared;
 
 /// <summary>A real SQLite file in its own temp folder, migrated once per test class and deleted afterwards.</summary>
 public sealed class SqliteDatabaseFixture : IAsyncLifetime
