@@ -145,16 +145,17 @@ public sealed class IncomingLotServiceTests(PortalFactoryFixture fixture) : ICla
     {
         var (supplierId, productId) = await FreshSupplierAsync();
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out IncomingLotService service);
-        var firstId = (await service.ReceiveAsync(NewLot(supplierId, productId, "T-FULL-1", service.Today), CancellationToken.None)).LotId!.Value;
+        var lots = LotServices.Of(scope);
+        var firstId = (await lots.Receiving.ReceiveAsync(NewLot(supplierId, productId, "T-FULL-1", service.Today), CancellationToken.None)).Id!.Value;
         var first = (await service.GetAsync(firstId, CancellationToken.None))!;
-        var decided = await service.DecideAsync(
+        var decided = await lots.Deciding.DecideAsync(
             new DecideLotRequest(first.Id, first.Version, service.Today,
                 [.. first.Plans.Select(p => new ClassFinding(p.DefectClass, p.DefectClass == DefectClass.Minor ? 10m : p.Aql, 0, p.Severity, p.StreamVersion))], null),
             CancellationToken.None);
         Assert.True(decided.Succeeded, string.Join(" ", decided.Errors));
 
-        var received = await service.ReceiveAsync(new NewLotRequest(supplierId, productId, "T-FULL-2", service.Today, 5, 0, InspectionLevel.II, null), CancellationToken.None);
-        var lotId = received.LotId!.Value;
+        var received = await lots.Receiving.ReceiveAsync(new NewLotRequest(supplierId, productId, "T-FULL-2", service.Today, 5, 0, InspectionLevel.II, null), CancellationToken.None);
+        var lotId = received.Id!.Value;
         var minor = (await service.GetAsync(lotId, CancellationToken.None))!.Plans.Single(p => p.DefectClass == DefectClass.Minor);
 
         Assert.Equal((10m, InspectionSeverity.Normal, 'C', 5, 1, 2), (minor.Aql, minor.Severity, minor.CodeLetter, minor.SampleSize, minor.Accept, minor.Reject));
