@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Privacy;
 
 namespace EasternSelect.Domain.Casework;
@@ -59,16 +60,16 @@ public sealed class Complaint : CaseFile
 
     public int CategoryId { get; set; }
 
-    public bool IsMajor { get; set; }
+    public bool IsMajor { get; private set; }
 
-    public MajorCaseReason MajorReasons { get; set; }
+    public MajorCaseReason MajorReasons { get; private set; }
 
     /// <summary>True when the portal found the signs in the text, false when an agent flagged it.</summary>
-    public bool MajorDetected { get; set; }
+    public bool MajorDetected { get; private set; }
 
-    public RootCause? RootCause { get; set; }
+    public RootCause? RootCause { get; private set; }
 
-    public string? RootCauseNote { get; set; }
+    public string? RootCauseNote { get; private set; }
 
     public bool IsOnline => IsOnlineChannel(Channel);
 
@@ -96,7 +97,7 @@ public sealed class Complaint : CaseFile
     {
         if (cause == Casework.RootCause.QualityDefect && supplierId is null)
         {
-            throw new CaseRuleException("Complaint.Error.QualityNeedsSupplier");
+            throw new DomainRuleException("Complaint.Error.QualityNeedsSupplier");
         }
 
         RootCause = cause;
@@ -121,7 +122,7 @@ public sealed class Complaint : CaseFile
 }
 
 /// <summary>An editable complaint topic (主要反映內容) for intake and the three-year topic report.</summary>
-public sealed class ComplaintCategory : Common.Entity
+public sealed class ComplaintCategory : Entity
 {
     public string Code { get; set; } = string.Empty;
 
@@ -135,7 +136,7 @@ public sealed class ComplaintCategory : Common.Entity
 }
 
 /// <summary>Orders shipped in a month: the denominator of the complaint rate (客訴率), entered or imported.</summary>
-public sealed class ShippedVolume : Common.Entity
+public sealed class ShippedVolume : Entity
 {
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; set; }
