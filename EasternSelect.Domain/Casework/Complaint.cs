@@ -110,6 +110,31 @@ public sealed class Complaint : CaseFile
         Record(CaseEventKind.RootCause, by, utc, text: cause.ToString() + (RootCauseNote is null ? string.Empty : "：" + RootCauseNote));
     }
 
+    /// <summary>
+    /// Closes in one step with its root cause (closing requires one): a case still being worked is resolved first, and a
+    /// quality defect is put on the product's supplier.
+    /// </summary>
+    public void Close(RootCause cause, string? note, CaseActor by, DateTime utc)
+    {
+        // Checked before any step, so a refusal leaves the case as it was.
+        if (cause == Casework.RootCause.QualityDefect && SupplierId is null)
+        {
+            throw new DomainRuleException("Complaint.Error.QualityNeedsSupplier");
+        }
+
+        if (Status is CaseStatus.Investigating or CaseStatus.WaitingForCustomer or CaseStatus.WaitingForSupplier)
+        {
+            MoveTo(CaseStatus.Resolved, by, utc);
+        }
+        else if (Status != CaseStatus.Resolved)
+        {
+            throw new DomainRuleException("Case.Error.Transition");
+        }
+
+        SetRootCause(cause, note, cause == Casework.RootCause.QualityDefect ? SupplierId : null, by, utc);
+        MoveTo(CaseStatus.Closed, by, utc);
+    }
+
     public override string? CloseBlocker()
     {
         if (RootCause is null)

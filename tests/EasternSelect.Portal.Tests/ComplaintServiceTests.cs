@@ -5,7 +5,9 @@ using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Casework.Complaints;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -152,14 +154,18 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Move_MajorCaseByAnAgent_IsRefusedAndTheTeamMayWorkIt()
+    public async Task TakeAndMove_MajorCaseByAnAgent_AreRefusedAndTheTeamMayWorkIt()
     {
         int id;
         await using (var agentScope = Scope("agent-major", Roles.CxAgent, out var agent))
         {
             id = (await agent.Intake.CreateAsync(Form("我要找記者爆料"), CancellationToken.None)).Id!.Value;
-            var take = await agent.Casework.TakeAsync(id, (await agent.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+            var version = (await agent.Queries.GetAsync(id, CancellationToken.None))!.Version;
+            var take = await agent.Casework.TakeAsync(id, version, CancellationToken.None);
+            var move = await agent.Casework.MoveAsync(id, CaseStatus.Assigned, null, version, CancellationToken.None);
             Assert.Equal(["Complaint.Error.MajorTeamOnly"], take.Errors);
+            Assert.Equal(["Complaint.Error.MajorTeamOnly"], move.Errors);
+            Assert.Equal(CaseStatus.New, (await agent.Queries.GetAsync(id, CancellationToken.None))!.Status);
         }
 
         await using var teamScope = Scope("team-major", Roles.MajorCaseTeam, out var team);
@@ -171,7 +177,7 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Move_WithAStaleVersion_ReportsAConflict()
+    public async Task AddNote_WithAStaleVersion_ReportsAConflictAndSavesNothing()
     {
         await using var scope = Scope("agent-stale", Roles.CxAgent, out var service);
         var id = (await service.Intake.CreateAsync(Form("發票未開立"), CancellationToken.None)).Id!.Value;
@@ -181,6 +187,66 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
         var result = await service.Casework.AddNoteAsync(id, "已致電客戶", stale, CancellationToken.None);
 
         Assert.True(result.Conflict);
+        Assert.Equal([Result.ConflictKey], result.Errors);
+        Assert.DoesNotContain((await service.Queries.GetAsync(id, CancellationToken.None))!.History, e => e.Kind == CaseEventKind.Note);
+    }
+
+    [Fact]
+    public async Task Move_WithAStaleVersion_ReportsAConflictAndKeepsTheStatus()
+    {
+        await using var scope = Scope("agent-stale-move", Roles.CxAgent, out var service);
+        var id = (await service.Intake.CreateAsync(Form("贈品未附"), CancellationToken.None)).Id!.Value;
+        var stale = (await service.Queries.GetAsync(id, CancellationToken.None))!.Version;
+        await service.Casework.TakeAsync(id, stale, CancellationToken.None);
+
+        var result = await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, stale, CancellationToken.None);
+
+        Assert.True(result.Conflict);
+        Assert.Equal(CaseStatus.Assigned, (await service.Queries.GetAsync(id, CancellationToken.None))!.Status);
+    }
+
+    [Theory]
+    [InlineData(15, "C2020-")]
+    [InlineData(16, "C2021-")]
+    public async Task Create_AroundNewYearInTaipei_NumbersTheCaseInTheTaiwanYear(int utcHourOnDec31, string prefix)
+    {
+        // 2020-12-31 15:30 UTC is 23:30 in Taipei (still 2020); 16:30 UTC is 2021-01-01 00:30 there.
+        var opened = new DateTime(2020, 12, 31, utcHourOnDec31, 30, 0, DateTimeKind.Utc);
+        await using var scope = Scope("agent-newyear", Roles.CxAgent, out var service);
+        var provider = scope.ServiceProvider;
+        var intake = new ComplaintIntake(provider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), provider.GetRequiredService<PolicyGuard>(),
+            provider.GetRequiredService<CurrentUser>(), provider.GetRequiredService<CaseworkSettings>(), new FixedClock(opened));
+
+        var id = (await intake.CreateAsync(Form("跨年夜訂單未出貨"), CancellationToken.None)).Id!.Value;
+
+        var detail = (await service.Queries.GetAsync(id, CancellationToken.None))!;
+        Assert.StartsWith(prefix, detail.Number, StringComparison.Ordinal);
+        Assert.Equal(opened, detail.OpenedUtc);
+    }
+
+    [Fact]
+    public async Task Close_QualityDefectAfterMidnightInTaipei_CountsInTheTaiwanMonth()
+    {
+        // 2021-01-31 16:30 UTC is 2021-02-01 00:30 in Taipei: the supplier's February record counts it.
+        var closedAt = new DateTime(2021, 1, 31, 16, 30, 0, DateTimeKind.Utc);
+        await using var scope = Scope("agent-month", Roles.CxAgent, out var service);
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<PortalDbContext>();
+        var product = await db.Products.OrderBy(p => p.Id).Skip(3).Select(p => new { p.Id, p.SupplierId }).FirstAsync();
+        var form = Form("商品破損");
+        form.ProductId = product.Id;
+        var id = (await service.Intake.CreateAsync(form, CancellationToken.None)).Id!.Value;
+        await service.Casework.TakeAsync(id, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var casework = new ComplaintCasework(provider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), provider.GetRequiredService<PolicyGuard>(),
+            provider.GetRequiredService<IAuthorizationService>(), provider.GetRequiredService<CurrentUser>(), new FixedClock(closedAt));
+        int Count(DateOnly month) => db.SupplierMonthlyRecords.AsNoTracking().Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).FirstOrDefault();
+        var (january, february) = (Count(new DateOnly(2021, 1, 1)), Count(new DateOnly(2021, 2, 1)));
+
+        var closed = await casework.CloseAsync(id, RootCause.QualityDefect, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+
+        Assert.True(closed.Succeeded, string.Join(",", closed.Errors));
+        Assert.Equal((january, february + 1), (Count(new DateOnly(2021, 1, 1)), Count(new DateOnly(2021, 2, 1))));
     }
 
     private static ComplaintForm Form(string description) => new()
@@ -206,4 +272,9 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
 
     /// <summary>The use-case services a test drives, resolved from one signed-in scope.</summary>
     private sealed record ComplaintServices(ComplaintService Queries, ComplaintIntake Intake, ComplaintCasework Casework);
+
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
+    }
 }

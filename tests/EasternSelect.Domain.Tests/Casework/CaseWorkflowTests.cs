@@ -25,7 +25,7 @@ public sealed class CaseWorkflowTests
         Assert.Equal(allowed, CaseWorkflow.CanMove(from, to));
 
     [Fact]
-    public void MoveTo_SkippingASteps_ThrowsAndKeepsStatus()
+    public void MoveTo_SkippingASteps_IsRefusedAndKeepsStatus()
     {
         var complaint = NewComplaint();
 
@@ -56,7 +56,7 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
-    public void Close_WithoutRootCause_IsRefused()
+    public void MoveToClosed_WithoutRootCause_IsRefused()
     {
         var complaint = Resolved();
 
@@ -78,7 +78,7 @@ public sealed class CaseWorkflowTests
     }
 
     [Fact]
-    public void Close_QualityDefectWithSupplier_ClosesAndKeepsTheSupplier()
+    public void MoveToClosed_QualityDefectWithSupplier_ClosesAndKeepsTheSupplier()
     {
         var complaint = Resolved();
         complaint.SetRootCause(RootCause.QualityDefect, "瑕疵", 42, Agent, Opened.AddDays(1));
@@ -193,6 +193,58 @@ public sealed class CaseWorkflowTests
 
         Assert.Equal("Grievance.Error.AlreadySignedOff", ex.Key);
         Assert.Equal("aud", g.AuditorId);
+    }
+
+    [Fact]
+    public void Close_WhileInvestigating_ResolvesRecordsTheCauseAndCloses()
+    {
+        var complaint = NewComplaint();
+        complaint.Assign(Agent, Agent, Opened);
+        complaint.MoveTo(CaseStatus.Investigating, Agent, Opened);
+
+        complaint.Close(RootCause.Delivery, " 物流延誤 ", Agent, Opened.AddDays(1));
+
+        Assert.Equal((CaseStatus.Closed, RootCause.Delivery, "物流延誤"), (complaint.Status, complaint.RootCause, complaint.RootCauseNote));
+        Assert.Equal(Opened.AddDays(1), complaint.ResolvedUtc);
+        Assert.Equal([CaseStatus.Resolved, CaseStatus.Closed], complaint.Events.Where(e => e.Kind == CaseEventKind.StatusChanged).Select(e => e.To!.Value).TakeLast(2));
+    }
+
+    [Fact]
+    public void Close_QualityDefectWithoutSupplier_IsRefusedAndLeavesTheCaseAsItWas()
+    {
+        var complaint = NewComplaint();
+        complaint.Assign(Agent, Agent, Opened);
+        complaint.MoveTo(CaseStatus.Investigating, Agent, Opened);
+        var events = complaint.Events.Count;
+
+        var ex = Assert.Throws<DomainRuleException>(() => complaint.Close(RootCause.QualityDefect, null, Agent, Opened.AddDays(1)));
+
+        Assert.Equal("Complaint.Error.QualityNeedsSupplier", ex.Key);
+        Assert.Equal((CaseStatus.Investigating, events), (complaint.Status, complaint.Events.Count));
+    }
+
+    [Fact]
+    public void Close_NewCase_IsRefused()
+    {
+        var complaint = NewComplaint();
+
+        var ex = Assert.Throws<DomainRuleException>(() => complaint.Close(RootCause.Delivery, null, Agent, Opened.AddDays(1)));
+
+        Assert.Equal("Case.Error.Transition", ex.Key);
+        Assert.Equal(CaseStatus.New, complaint.Status);
+    }
+
+    [Fact]
+    public void Close_QualityDefectOfAProduct_ChargesTheProductsSupplier()
+    {
+        var complaint = new Complaint { Channel = ComplaintChannel.Phone, CustomerName = "林小華", CustomerPhone = "0922333444", CategoryId = 1, ProductId = 9, SupplierId = 42 };
+        complaint.Open("C2026-000002", Opened, Opened.AddDays(7), null, Agent);
+        complaint.Assign(Agent, Agent, Opened);
+        complaint.MoveTo(CaseStatus.Investigating, Agent, Opened);
+
+        complaint.Close(RootCause.QualityDefect, "瑕疵", Agent, Opened.AddDays(2));
+
+        Assert.Equal((CaseStatus.Closed, 42, true), (complaint.Status, complaint.SupplierId, complaint.ClosedWithinTarget));
     }
 
     private static Complaint NewComplaint()

@@ -43,14 +43,7 @@ public sealed class ComplaintCasework(
     public Task<Result> CloseAsync(int id, RootCause cause, string? note, Guid version, CancellationToken ct) =>
         ChangeAsync(id, version, requireWorker: true, (c, by, now) =>
         {
-            int? supplierId = cause == RootCause.QualityDefect ? c.SupplierId : null;
-            if (c.Status is CaseStatus.Investigating or CaseStatus.WaitingForCustomer or CaseStatus.WaitingForSupplier)
-            {
-                c.MoveTo(CaseStatus.Resolved, by, now);
-            }
-
-            c.SetRootCause(cause, note, supplierId, by, now);
-            c.MoveTo(CaseStatus.Closed, by, now);
+            c.Close(cause, note, by, now);
             return Task.CompletedTask;
         }, ct);
 
