@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasternSelect.Domain.Committees;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,7 +54,7 @@ public static class CommitteeSeeder
         {
             var date = new DateOnly(2020, month, 15);
             var utc = date.ToDateTime(new TimeOnly(14, 0), DateTimeKind.Utc);
-            var meeting = new ProductReviewMeeting { MeetingDate = date, CreatedUtc = utc.AddDays(-14), UpdatedUtc = utc };
+            var meeting = new ProductReviewMeeting(date) { CreatedUtc = utc.AddDays(-14), UpdatedUtc = utc };
             for (var i = 0; i < 3; i++)
             {
                 var product = products[next++];
@@ -80,7 +81,7 @@ public static class CommitteeSeeder
                 meeting.Decide(proposal, decision, decision == CommitteeDecision.Approved ? null : "品質與價格評分未達門檻，請補充檢驗報告並重新報價", ChairName, utc.AddHours(1));
                 if (decision == CommitteeDecision.Approved)
                 {
-                    proposal.ListedProductId = proposal.ProductId;
+                    proposal.MarkListed(proposal.ProductId!.Value);
                 }
             }
 
@@ -88,8 +89,8 @@ public static class CommitteeSeeder
         }
 
         // This month's meeting, open for scoring: two proposals, the product and programme departments have scored the first.
-        var today = DateOnly.FromDateTime(nowUtc);
-        var current = new ProductReviewMeeting { MeetingDate = new DateOnly(today.Year, today.Month, 1).AddDays(24), CreatedUtc = nowUtc, UpdatedUtc = nowUtc };
+        var today = TaiwanTime.DateOf(nowUtc);
+        var current = new ProductReviewMeeting(new DateOnly(today.Year, today.Month, 1).AddDays(24)) { CreatedUtc = nowUtc, UpdatedUtc = nowUtc };
         var first = Proposal(products[next++], merchandiser.Id, merchandiser.DisplayName, random, nowUtc);
         var supplier = products[next].Supplier!;
         var second = new ProductProposal
@@ -141,40 +142,30 @@ public static class CommitteeSeeder
             meeting.UpdatedUtc = meeting.CreatedUtc;
             foreach (var anomaly in meeting.Anomalies)
             {
-                anomaly.Discussion = "確認下架原因為標示不符，要求廠商於兩週內提出改善報告";
+                meeting.Discuss(anomaly, "確認下架原因為標示不符，要求廠商於兩週內提出改善報告");
             }
 
-            // Past meetings are closed: their discussion and minutes are the record.
-            meeting.Close(meeting.CreatedUtc.AddHours(2));
+            // Saved first: an action item answers an anomaly by its id.
             db.AnomalyMeetings.Add(meeting);
             await db.SaveChangesAsync(ct);
             var firstAnomaly = meeting.Anomalies.FirstOrDefault();
-            var items = new List<ActionItem>
-            {
-                new()
-                {
-                    AnomalyMeetingId = meeting.Id, MeetingAnomalyId = firstAnomaly?.Id, SupplierId = firstAnomaly?.SupplierId,
-                    Description = "要求廠商提出標示改善報告並複檢", OwnerUserId = supplierHead.Id, OwnerName = supplierHead.Name,
-                    DueDate = date.AddDays(14), Status = ActionItemStatus.Closed, Note = "改善報告已收，複檢合格", ClosedUtc = meeting.CreatedUtc.AddDays(12),
-                },
-            };
+            var closedItem = meeting.AddActionItem("要求廠商提出標示改善報告並複檢", supplierHead.Id, supplierHead.Name, date.AddDays(14), firstAnomaly, null);
+            closedItem.ChangeStatus(ActionItemStatus.Closed, "改善報告已收，複檢合格", meeting.CreatedUtc.AddDays(12));
             if (month == 12 && kind == AnomalyMeetingKind.Internal)
             {
                 // The QA manager's overdue item: on the QA manager's home page and on every later meeting's agenda until closed.
-                items.Add(new ActionItem
-                {
-                    AnomalyMeetingId = meeting.Id, Description = "更新食品類檢驗規範之標示檢核項目，並通知相關廠商", OwnerUserId = qaManager.Id, OwnerName = qaManager.Name,
-                    DueDate = date.AddDays(30), Status = ActionItemStatus.Do, Note = "規範草案撰寫中",
-                });
+                var overdue = meeting.AddActionItem("更新食品類檢驗規範之標示檢核項目，並通知相關廠商", qaManager.Id, qaManager.Name, date.AddDays(30), null, null);
+                overdue.ChangeStatus(ActionItemStatus.Do, "規範草案撰寫中", meeting.CreatedUtc);
             }
 
-            foreach (var item in items)
+            foreach (var item in meeting.ActionItems)
             {
                 item.CreatedUtc = meeting.CreatedUtc;
                 item.UpdatedUtc = meeting.CreatedUtc;
             }
 
-            db.ActionItems.AddRange(items);
+            // Past meetings are closed: their discussion and minutes are the record.
+            meeting.Close(meeting.CreatedUtc.AddHours(2));
             await db.SaveChangesAsync(ct);
         }
     }

@@ -1,12 +1,15 @@
+using EasternSelect.Domain.Common;
+
 namespace EasternSelect.Domain.Casework;
 
 /// <summary>
 /// Working days for SLA clocks: weekends and national holidays stop the clock; make-up working days
-/// (補班日, a Saturday worked to bridge a holiday) run it. Days are counted in local time (Taiwan, UTC+8).
+/// (補班日, a Saturday worked to bridge a holiday) run it. Days are Taiwan calendar days (<see cref="TaiwanTime"/>).
 /// </summary>
 public sealed class BusinessCalendar
 {
-    public static readonly TimeSpan TaiwanOffset = TimeSpan.FromHours(8);
+    /// <summary>Kept for callers outside casework that still cut months themselves; new code uses <see cref="TaiwanTime"/>.</summary>
+    public static readonly TimeSpan TaiwanOffset = TaiwanTime.Offset;
 
     private readonly HashSet<DayOfWeek> _weekend;
     private readonly HashSet<DateOnly> _holidays;
@@ -15,27 +18,21 @@ public sealed class BusinessCalendar
     public BusinessCalendar(
         IEnumerable<DateOnly>? holidays = null,
         IEnumerable<DateOnly>? makeUpWorkdays = null,
-        IEnumerable<DayOfWeek>? weekend = null,
-        TimeSpan? utcOffset = null)
+        IEnumerable<DayOfWeek>? weekend = null)
     {
         _holidays = [.. holidays ?? []];
         _makeUpWorkdays = [.. makeUpWorkdays ?? []];
         _weekend = [.. weekend ?? [DayOfWeek.Saturday, DayOfWeek.Sunday]];
-        UtcOffset = utcOffset ?? TaiwanOffset;
     }
-
-    public TimeSpan UtcOffset { get; }
 
     public bool IsBusinessDay(DateOnly day) =>
         _makeUpWorkdays.Contains(day) || !_holidays.Contains(day) && !_weekend.Contains(day.DayOfWeek);
 
-    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(utc + UtcOffset);
-
-    /// <summary>The same local time of day, <paramref name="days"/> working days later: Friday 10:00 + 1 is Monday 10:00.</summary>
+    /// <summary>The same Taiwan time of day, <paramref name="days"/> working days later: Friday 10:00 + 1 is Monday 10:00.</summary>
     public DateTime AddBusinessDays(DateTime utc, int days)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
-        var local = utc + UtcOffset;
+        var local = TaiwanTime.ToTaipei(utc);
         var date = DateOnly.FromDateTime(local);
         for (var i = 0; i < days; i++)
         {
@@ -46,14 +43,14 @@ public sealed class BusinessCalendar
             while (!IsBusinessDay(date));
         }
 
-        return date.ToDateTime(TimeOnly.FromTimeSpan(local.TimeOfDay), DateTimeKind.Utc) - UtcOffset;
+        return TaiwanTime.ToUtc(date.ToDateTime(TimeOnly.FromTimeSpan(local.TimeOfDay)));
     }
 
     /// <summary>Adds time that runs only on working days (a case opened on Saturday starts its clock on Monday 00:00).</summary>
     public DateTime AddBusinessHours(DateTime utc, double hours)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(hours);
-        var local = utc + UtcOffset;
+        var local = TaiwanTime.ToTaipei(utc);
         var remaining = TimeSpan.FromHours(hours);
         while (true)
         {
@@ -68,7 +65,7 @@ public sealed class BusinessCalendar
             var left = endOfDay - local;
             if (remaining <= left)
             {
-                return DateTime.SpecifyKind(local + remaining - UtcOffset, DateTimeKind.Utc);
+                return TaiwanTime.ToUtc(local + remaining);
             }
 
             remaining -= left;
@@ -76,16 +73,16 @@ public sealed class BusinessCalendar
         }
     }
 
-    /// <summary>The start (local midnight, as UTC) of the first working day after the local day of <paramref name="utc"/>.</summary>
+    /// <summary>The start (Taiwan midnight, as UTC) of the first working day after the Taiwan day of <paramref name="utc"/>.</summary>
     public DateTime NextBusinessDayStart(DateTime utc)
     {
-        var date = LocalDate(utc);
+        var date = TaiwanTime.DateOf(utc);
         do
         {
             date = date.AddDays(1);
         }
         while (!IsBusinessDay(date));
 
-        return date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - UtcOffset;
+        return TaiwanTime.StartUtc(date);
     }
 }

@@ -10,46 +10,52 @@ namespace EasternSelect.Domain.Casework;
 public abstract class CaseFile : AggregateRoot
 {
     /// <summary>C2020-000123 for a complaint, G2020-0065 for a grievance; unique.</summary>
-    public string Number { get; set; } = string.Empty;
+    public string Number { get; private set; } = string.Empty;
 
-    public CaseStatus Status { get; set; } = CaseStatus.New;
+    public CaseStatus Status { get; private set; } = CaseStatus.New;
 
     [PersonalData(PersonalDataKind.FreeText)]
     public string Description { get; set; } = string.Empty;
 
-    public DateTime OpenedUtc { get; set; }
+    public DateTime OpenedUtc { get; private set; }
 
-    public string? AssigneeId { get; set; }
+    public string? AssigneeId { get; private set; }
 
-    public string? AssigneeName { get; set; }
+    public string? AssigneeName { get; private set; }
 
-    public DateTime? FirstResponseUtc { get; set; }
+    public DateTime? FirstResponseUtc { get; private set; }
 
-    public DateTime? FirstResponseDueUtc { get; set; }
+    public DateTime? FirstResponseDueUtc { get; private set; }
 
-    public DateTime ClosureDueUtc { get; set; }
+    public DateTime ClosureDueUtc { get; private set; }
 
-    public DateTime? ResolvedUtc { get; set; }
+    public DateTime? ResolvedUtc { get; private set; }
 
-    public DateTime? ClosedUtc { get; set; }
+    public DateTime? ClosedUtc { get; private set; }
 
     /// <summary>Hours from opening to closing, stamped at closure so KPIs aggregate in SQL.</summary>
-    public double? HandlingHours { get; set; }
+    public double? HandlingHours { get; private set; }
 
-    public bool? ClosedWithinTarget { get; set; }
+    public bool? ClosedWithinTarget { get; private set; }
 
-    public int ReopenCount { get; set; }
+    public int ReopenCount { get; private set; }
 
     /// <summary>The last change anyone made (the digest and "changed since read" compare with it).</summary>
-    public DateTime LastActivityUtc { get; set; }
+    public DateTime LastActivityUtc { get; private set; }
 
-    public List<CaseEvent> Events { get; set; } = [];
+    public List<CaseEvent> Events { get; private set; } = [];
 
-    public List<CaseAttachment> Attachments { get; set; } = [];
+    public List<CaseAttachment> Attachments { get; private set; } = [];
 
     /// <summary>Starts the clocks and records the intake. <paramref name="firstResponseDueUtc"/> is null when the case has no response target.</summary>
     public void Open(string number, DateTime utc, DateTime closureDueUtc, DateTime? firstResponseDueUtc, CaseActor by)
     {
+        // A case is opened once: its number and clocks are what every later step and KPI is measured against.
+        if (Events.Count > 0)
+        {
+            throw new DomainRuleException("Case.Error.Transition");
+        }
+
         Number = number;
         OpenedUtc = utc;
         ClosureDueUtc = closureDueUtc;
@@ -63,7 +69,7 @@ public abstract class CaseFile : AggregateRoot
     {
         if (Status == CaseStatus.Closed)
         {
-            throw new CaseRuleException("Case.Error.Closed");
+            throw new DomainRuleException("Case.Error.Closed");
         }
 
         AssigneeId = assignee.Id;
@@ -83,18 +89,18 @@ public abstract class CaseFile : AggregateRoot
         var from = Status;
         if (!CaseWorkflow.CanMove(from, to))
         {
-            throw new CaseRuleException("Case.Error.Transition");
+            throw new DomainRuleException("Case.Error.Transition");
         }
 
         if (to == CaseStatus.Closed && CloseBlocker() is { } blocker)
         {
-            throw new CaseRuleException(blocker);
+            throw new DomainRuleException(blocker);
         }
 
         var reopen = CaseWorkflow.IsReopen(from, to);
         if (reopen && string.IsNullOrWhiteSpace(note))
         {
-            throw new CaseRuleException("Case.Error.ReopenReason");
+            throw new DomainRuleException("Case.Error.ReopenReason");
         }
 
         Status = to;
@@ -134,7 +140,7 @@ public abstract class CaseFile : AggregateRoot
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new CaseRuleException("Case.Error.NoteEmpty");
+            throw new DomainRuleException("Case.Error.NoteEmpty");
         }
 
         FirstResponseUtc ??= utc;
@@ -162,10 +168,4 @@ public abstract class CaseFile : AggregateRoot
     }
 
     protected static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-}
-
-/// <summary>A case rule was broken; <see cref="Exception.Message"/> is a localization key.</summary>
-public sealed class CaseRuleException(string key) : InvalidOperationException(key)
-{
-    public string Key { get; } = key;
 }

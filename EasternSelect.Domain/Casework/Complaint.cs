@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Privacy;
 
 namespace EasternSelect.Domain.Casework;
@@ -59,16 +60,16 @@ public sealed class Complaint : CaseFile
 
     public int CategoryId { get; set; }
 
-    public bool IsMajor { get; set; }
+    public bool IsMajor { get; private set; }
 
-    public MajorCaseReason MajorReasons { get; set; }
+    public MajorCaseReason MajorReasons { get; private set; }
 
     /// <summary>True when the portal found the signs in the text, false when an agent flagged it.</summary>
-    public bool MajorDetected { get; set; }
+    public bool MajorDetected { get; private set; }
 
-    public RootCause? RootCause { get; set; }
+    public RootCause? RootCause { get; private set; }
 
-    public string? RootCauseNote { get; set; }
+    public string? RootCauseNote { get; private set; }
 
     public bool IsOnline => IsOnlineChannel(Channel);
 
@@ -96,7 +97,7 @@ public sealed class Complaint : CaseFile
     {
         if (cause == Casework.RootCause.QualityDefect && supplierId is null)
         {
-            throw new CaseRuleException("Complaint.Error.QualityNeedsSupplier");
+            throw new DomainRuleException("Complaint.Error.QualityNeedsSupplier");
         }
 
         RootCause = cause;
@@ -107,6 +108,31 @@ public sealed class Complaint : CaseFile
         }
 
         Record(CaseEventKind.RootCause, by, utc, text: cause.ToString() + (RootCauseNote is null ? string.Empty : "：" + RootCauseNote));
+    }
+
+    /// <summary>
+    /// Closes in one step with its root cause (closing requires one): a case still being worked is resolved first, and a
+    /// quality defect is put on the product's supplier.
+    /// </summary>
+    public void Close(RootCause cause, string? note, CaseActor by, DateTime utc)
+    {
+        // Checked before any step, so a refusal leaves the case as it was.
+        if (cause == Casework.RootCause.QualityDefect && SupplierId is null)
+        {
+            throw new DomainRuleException("Complaint.Error.QualityNeedsSupplier");
+        }
+
+        if (Status is CaseStatus.Investigating or CaseStatus.WaitingForCustomer or CaseStatus.WaitingForSupplier)
+        {
+            MoveTo(CaseStatus.Resolved, by, utc);
+        }
+        else if (Status != CaseStatus.Resolved)
+        {
+            throw new DomainRuleException("Case.Error.Transition");
+        }
+
+        SetRootCause(cause, note, cause == Casework.RootCause.QualityDefect ? SupplierId : null, by, utc);
+        MoveTo(CaseStatus.Closed, by, utc);
     }
 
     public override string? CloseBlocker()
@@ -121,7 +147,7 @@ public sealed class Complaint : CaseFile
 }
 
 /// <summary>An editable complaint topic (主要反映內容) for intake and the three-year topic report.</summary>
-public sealed class ComplaintCategory : Common.Entity
+public sealed class ComplaintCategory : Entity
 {
     public string Code { get; set; } = string.Empty;
 
@@ -135,7 +161,7 @@ public sealed class ComplaintCategory : Common.Entity
 }
 
 /// <summary>Orders shipped in a month: the denominator of the complaint rate (客訴率), entered or imported.</summary>
-public sealed class ShippedVolume : Common.Entity
+public sealed class ShippedVolume : Entity
 {
     /// <summary>The first day of the month.</summary>
     public DateOnly Month { get; set; }

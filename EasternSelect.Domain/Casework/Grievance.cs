@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Privacy;
 
 namespace EasternSelect.Domain.Casework;
@@ -65,22 +66,22 @@ public sealed class Grievance : CaseFile
     /// <summary>Hex SHA-256 of the status token given to the supplier; the token itself is never stored.</summary>
     public string? TokenHash { get; set; }
 
-    public string? AuditorId { get; set; }
+    public string? AuditorId { get; private set; }
 
-    public string? AuditorName { get; set; }
+    public string? AuditorName { get; private set; }
 
     [PersonalData(PersonalDataKind.FreeText)]
-    public string? Conclusion { get; set; }
+    public string? Conclusion { get; private set; }
 
-    public GrievanceOutcome? Outcome { get; set; }
+    public GrievanceOutcome? Outcome { get; private set; }
 
-    public DateTime? ConcludedUtc { get; set; }
+    public DateTime? ConcludedUtc { get; private set; }
 
-    public string? SignedOffById { get; set; }
+    public string? SignedOffById { get; private set; }
 
-    public string? SignedOffByName { get; set; }
+    public string? SignedOffByName { get; private set; }
 
-    public DateTime? SignedOffUtc { get; set; }
+    public DateTime? SignedOffUtc { get; private set; }
 
     /// <summary>A new random token (shown once to the supplier) and the hash to store.</summary>
     public static (string Token, string Hash) NewToken()
@@ -99,12 +100,12 @@ public sealed class Grievance : CaseFile
     {
         if (Status == CaseStatus.Closed)
         {
-            throw new CaseRuleException("Case.Error.Closed");
+            throw new DomainRuleException("Case.Error.Closed");
         }
 
         if (SignedOffUtc is not null)
         {
-            throw new CaseRuleException("Grievance.Error.AlreadySignedOff");
+            throw new DomainRuleException("Grievance.Error.AlreadySignedOff");
         }
 
         AuditorId = auditor.Id;
@@ -117,7 +118,7 @@ public sealed class Grievance : CaseFile
         EnsureAssignedAuditor(auditor);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new CaseRuleException("Case.Error.NoteEmpty");
+            throw new DomainRuleException("Case.Error.NoteEmpty");
         }
 
         Record(CaseEventKind.Finding, auditor, utc, text: text.Trim());
@@ -128,12 +129,12 @@ public sealed class Grievance : CaseFile
         EnsureAssignedAuditor(auditor);
         if (string.IsNullOrWhiteSpace(conclusion))
         {
-            throw new CaseRuleException("Grievance.Error.ConclusionEmpty");
+            throw new DomainRuleException("Grievance.Error.ConclusionEmpty");
         }
 
         if (Status == CaseStatus.Closed)
         {
-            throw new CaseRuleException("Case.Error.Closed");
+            throw new DomainRuleException("Case.Error.Closed");
         }
 
         Outcome = outcome;
@@ -150,7 +151,7 @@ public sealed class Grievance : CaseFile
     {
         if (ConcludedUtc is null)
         {
-            throw new CaseRuleException("Grievance.Error.NoConclusion");
+            throw new DomainRuleException("Grievance.Error.NoConclusion");
         }
 
         SignedOffById = head.Id;
@@ -175,13 +176,13 @@ public sealed class Grievance : CaseFile
     {
         if (AuditorId is null || auditor.Id != AuditorId)
         {
-            throw new CaseRuleException("Grievance.Error.NotAssignedAuditor");
+            throw new DomainRuleException("Grievance.Error.NotAssignedAuditor");
         }
     }
 }
 
 /// <summary>A person (general manager, supplier-service head) has read a grievance as it stood at <see cref="ReadUtc"/> (立馬辦).</summary>
-public sealed class GrievanceRead : Common.Entity
+public sealed class GrievanceRead : Entity
 {
     public int GrievanceId { get; set; }
 

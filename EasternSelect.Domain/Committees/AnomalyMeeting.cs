@@ -42,19 +42,19 @@ public sealed record Anomaly(AnomalyKind Kind, int SourceId, int? SupplierId, st
 public sealed class AnomalyMeeting : AggregateRoot
 {
     /// <summary>The first day of the month whose anomalies the meeting reviews.</summary>
-    public DateOnly Month { get; set; }
+    public DateOnly Month { get; private set; }
 
-    public DateOnly MeetingDate { get; set; }
+    public DateOnly MeetingDate { get; private set; }
 
-    public AnomalyMeetingKind Kind { get; set; }
+    public AnomalyMeetingKind Kind { get; private set; }
 
-    public AnomalyMeetingStatus Status { get; set; } = AnomalyMeetingStatus.Open;
+    public AnomalyMeetingStatus Status { get; private set; } = AnomalyMeetingStatus.Open;
 
-    public string ChairName { get; set; } = string.Empty;
+    public string ChairName { get; private set; } = string.Empty;
 
-    public string? Attendees { get; set; }
+    public string? Attendees { get; private set; }
 
-    public DateTime? ClosedUtc { get; set; }
+    public DateTime? ClosedUtc { get; private set; }
 
     public List<AnomalyMeetingSupplier> Suppliers { get; } = [];
 
@@ -67,7 +67,7 @@ public sealed class AnomalyMeeting : AggregateRoot
     {
         if (kind == AnomalyMeetingKind.External && supplierIds.Count == 0)
         {
-            throw new CommitteeRuleException("Anomaly.ExternalNeedsSupplier");
+            throw new DomainRuleException("Anomaly.ExternalNeedsSupplier");
         }
 
         var meeting = new AnomalyMeeting
@@ -95,12 +95,50 @@ public sealed class AnomalyMeeting : AggregateRoot
         return meeting;
     }
 
-    public void EnsureOpen()
+    /// <summary>Records what the meeting said about one of its anomalies (an empty text clears it); only while the meeting is open.</summary>
+    public void Discuss(MeetingAnomaly anomaly, string? discussion)
     {
-        if (Status != AnomalyMeetingStatus.Open)
+        ArgumentNullException.ThrowIfNull(anomaly);
+        EnsureOpen();
+        if (!Anomalies.Contains(anomaly))
         {
-            throw new CommitteeRuleException("Anomaly.MeetingClosed");
+            throw new DomainRuleException("Anomaly.NotFound");
         }
+
+        anomaly.Discussion = string.IsNullOrWhiteSpace(discussion) ? null : discussion.Trim();
+    }
+
+    /// <summary>
+    /// Decides a PDCA action item, optionally answering one of the meeting's anomalies (whose supplier it then concerns).
+    /// An external meeting's items concern one of its invited suppliers, so each supplier's minutes show its own.
+    /// </summary>
+    public ActionItem AddActionItem(string description, string ownerUserId, string ownerName, DateOnly dueDate, MeetingAnomaly? anomaly, int? supplierId)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            throw new DomainRuleException("Anomaly.DescriptionRequired");
+        }
+
+        if (string.IsNullOrEmpty(ownerUserId))
+        {
+            throw new DomainRuleException("Anomaly.OwnerRequired");
+        }
+
+        if (anomaly is not null && !Anomalies.Contains(anomaly))
+        {
+            throw new DomainRuleException("Anomaly.NotFound");
+        }
+
+        var concerns = anomaly?.SupplierId ?? supplierId;
+        if (Kind == AnomalyMeetingKind.External && (concerns is null || Suppliers.All(s => s.SupplierId != concerns)))
+        {
+            throw new DomainRuleException("Anomaly.ExternalItemNeedsSupplier");
+        }
+
+        var item = new ActionItem(Id, anomaly?.Id, concerns, description.Trim(), ownerUserId, ownerName, dueDate);
+        ActionItems.Add(item);
+        return item;
     }
 
     public void Close(DateTime utc)
@@ -109,6 +147,15 @@ public sealed class AnomalyMeeting : AggregateRoot
         Status = AnomalyMeetingStatus.Closed;
         ClosedUtc = utc;
     }
+
+    private void EnsureOpen()
+    {
+        if (Status != AnomalyMeetingStatus.Open)
+        {
+            throw new DomainRuleException("Anomaly.MeetingClosed");
+        }
+    }
+
 }
 
 public sealed class AnomalyMeetingSupplier : Entity
@@ -141,35 +188,51 @@ public sealed class MeetingAnomaly : Entity
 
     public string Link { get; set; } = string.Empty;
 
-    public string? Discussion { get; set; }
+    public string? Discussion { get; internal set; }
 }
 
 /// <summary>A PDCA action item decided at a meeting, owned by a portal user, carried to later meetings until closed.</summary>
 public sealed class ActionItem : AggregateRoot
 {
-    public int AnomalyMeetingId { get; set; }
+    internal ActionItem(int anomalyMeetingId, int? meetingAnomalyId, int? supplierId, string description, string ownerUserId, string ownerName, DateOnly dueDate)
+    {
+        AnomalyMeetingId = anomalyMeetingId;
+        MeetingAnomalyId = meetingAnomalyId;
+        SupplierId = supplierId;
+        Description = description;
+        OwnerUserId = ownerUserId;
+        OwnerName = ownerName;
+        DueDate = dueDate;
+    }
 
-    public AnomalyMeeting? Meeting { get; set; }
+    // For EF.
+    private ActionItem()
+    {
+    }
+
+    public int AnomalyMeetingId { get; private set; }
+
+    public AnomalyMeeting? Meeting { get; private set; }
 
     /// <summary>The anomaly it answers, if any.</summary>
-    public int? MeetingAnomalyId { get; set; }
+    public int? MeetingAnomalyId { get; private set; }
 
     /// <summary>The supplier it concerns, if any: an external meeting's minutes show only that supplier's items.</summary>
-    public int? SupplierId { get; set; }
+    public int? SupplierId { get; private set; }
 
-    public string Description { get; set; } = string.Empty;
+    public string Description { get; private set; } = string.Empty;
 
-    public string OwnerUserId { get; set; } = string.Empty;
+    public string OwnerUserId { get; private set; } = string.Empty;
 
-    public string OwnerName { get; set; } = string.Empty;
+    public string OwnerName { get; private set; } = string.Empty;
 
-    public DateOnly DueDate { get; set; }
+    public DateOnly DueDate { get; private set; }
 
-    public ActionItemStatus Status { get; set; } = ActionItemStatus.Plan;
+    public ActionItemStatus Status { get; private set; } = ActionItemStatus.Plan;
 
-    public string? Note { get; set; }
+    public string? Note { get; private set; }
 
-    public DateTime? ClosedUtc { get; set; }
+    public DateTime? ClosedUtc { get; private set; }
 
     public bool IsOverdue(DateOnly today) => Status != ActionItemStatus.Closed && DueDate < today;
 
@@ -178,7 +241,12 @@ public sealed class ActionItem : AggregateRoot
     {
         if (Status == ActionItemStatus.Closed)
         {
-            throw new CommitteeRuleException("Anomaly.ActionItemClosed");
+            throw new DomainRuleException("Anomaly.ActionItemClosed");
+        }
+
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainRuleException("Anomaly.StatusInvalid");
         }
 
         Status = status;

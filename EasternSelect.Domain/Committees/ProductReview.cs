@@ -52,12 +52,6 @@ public sealed class CommitteeMember : AggregateRoot
     public bool Active { get; set; } = true;
 }
 
-/// <summary>A rule of the committee was broken; <see cref="Key"/> is the resource key of the message.</summary>
-public sealed class CommitteeRuleException(string key) : InvalidOperationException(key)
-{
-    public string Key { get; } = key;
-}
-
 /// <summary>How one meeting weighs the four criteria and where it sets the pass line (both configurable per meeting).</summary>
 public sealed record ScoringWeights(int Presentation, int SellingPoint, int Price, int Quality)
 {
@@ -95,24 +89,34 @@ public sealed record ScoringWeights(int Presentation, int SellingPoint, int Pric
 /// <summary>A month's 商品審議委員會 meeting: its agenda of proposals, its weights and pass threshold, and the scoring state.</summary>
 public sealed class ProductReviewMeeting : AggregateRoot
 {
-    public DateOnly MeetingDate { get; set; }
+    public ProductReviewMeeting(DateOnly meetingDate)
+    {
+        MeetingDate = meetingDate;
+    }
 
-    public ReviewMeetingStatus Status { get; set; } = ReviewMeetingStatus.Open;
+    // For EF.
+    private ProductReviewMeeting()
+    {
+    }
 
-    public int PresentationWeight { get; set; } = 25;
+    public DateOnly MeetingDate { get; private set; }
 
-    public int SellingPointWeight { get; set; } = 25;
+    public ReviewMeetingStatus Status { get; private set; } = ReviewMeetingStatus.Open;
 
-    public int PriceWeight { get; set; } = 25;
+    public int PresentationWeight { get; private set; } = 25;
 
-    public int QualityWeight { get; set; } = 25;
+    public int SellingPointWeight { get; private set; } = 25;
+
+    public int PriceWeight { get; private set; } = 25;
+
+    public int QualityWeight { get; private set; } = 25;
 
     /// <summary>The overall weighted score (0–100) a proposal needs to pass.</summary>
-    public decimal PassThreshold { get; set; } = 70m;
+    public decimal PassThreshold { get; private set; } = 70m;
 
-    public string? ChairName { get; set; }
+    public string? ChairName { get; private set; }
 
-    public DateTime? ScoringClosedUtc { get; set; }
+    public DateTime? ScoringClosedUtc { get; private set; }
 
     public List<ProductProposal> Proposals { get; } = [];
 
@@ -120,19 +124,22 @@ public sealed class ProductReviewMeeting : AggregateRoot
 
     public static string? ValidateThreshold(decimal threshold) => threshold is < 0 or > ScoringWeights.MaxScore ? "Committee.ThresholdOutOfRange" : null;
 
-    public void Configure(ScoringWeights weights, decimal passThreshold)
+    /// <summary>Sets the date, weights and pass line; only while scoring is open, so no score is weighed twice differently.</summary>
+    public void Configure(DateOnly meetingDate, ScoringWeights weights, decimal passThreshold)
     {
+        ArgumentNullException.ThrowIfNull(weights);
         if (Status != ReviewMeetingStatus.Open)
         {
-            throw new CommitteeRuleException("Committee.ScoringLocked");
+            throw new DomainRuleException("Committee.ScoringLocked");
         }
 
         var error = weights.Validate() ?? ValidateThreshold(passThreshold);
         if (error is not null)
         {
-            throw new CommitteeRuleException(error);
+            throw new DomainRuleException(error);
         }
 
+        MeetingDate = meetingDate;
         (PresentationWeight, SellingPointWeight, PriceWeight, QualityWeight) = (weights.Presentation, weights.SellingPoint, weights.Price, weights.Quality);
         PassThreshold = passThreshold;
     }
@@ -141,7 +148,7 @@ public sealed class ProductReviewMeeting : AggregateRoot
     {
         if (Status != ReviewMeetingStatus.Open)
         {
-            throw new CommitteeRuleException("Committee.MeetingNotOpen");
+            throw new DomainRuleException("Committee.MeetingNotOpen");
         }
 
         Proposals.Add(proposal);
@@ -152,17 +159,17 @@ public sealed class ProductReviewMeeting : AggregateRoot
     {
         if (Status != ReviewMeetingStatus.Open)
         {
-            throw new CommitteeRuleException("Committee.ScoringLocked");
+            throw new DomainRuleException("Committee.ScoringLocked");
         }
 
         if (!member.Active)
         {
-            throw new CommitteeRuleException("Committee.NotAMember");
+            throw new DomainRuleException("Committee.NotAMember");
         }
 
         if (new[] { presentation, sellingPoint, price, quality }.Any(s => s is < 0 or > ScoringWeights.MaxScore))
         {
-            throw new CommitteeRuleException("Committee.ScoreOutOfRange");
+            throw new DomainRuleException("Committee.ScoreOutOfRange");
         }
 
         var score = proposal.Scores.FirstOrDefault(s => s.MemberUserId == member.UserId);
@@ -190,17 +197,17 @@ public sealed class ProductReviewMeeting : AggregateRoot
     {
         if (Status != ReviewMeetingStatus.Open)
         {
-            throw new CommitteeRuleException("Committee.ScoringLocked");
+            throw new DomainRuleException("Committee.ScoringLocked");
         }
 
         if (Proposals.Count == 0)
         {
-            throw new CommitteeRuleException("Committee.NoProposals");
+            throw new DomainRuleException("Committee.NoProposals");
         }
 
         if (MissingDepartments().Count > 0)
         {
-            throw new CommitteeRuleException("Committee.DepartmentsMissing");
+            throw new DomainRuleException("Committee.DepartmentsMissing");
         }
 
         Status = ReviewMeetingStatus.ScoringClosed;
@@ -223,26 +230,29 @@ public sealed class ProductReviewMeeting : AggregateRoot
     /// </summary>
     public void Decide(ProductProposal proposal, CommitteeDecision decision, string? conditions, string chairName, DateTime utc)
     {
+        ArgumentNullException.ThrowIfNull(proposal);
         if (Status == ReviewMeetingStatus.Open)
         {
-            throw new CommitteeRuleException("Committee.ScoringStillOpen");
+            throw new DomainRuleException("Committee.ScoringStillOpen");
+        }
+
+        if (!Proposals.Contains(proposal))
+        {
+            throw new DomainRuleException("Committee.NotFound");
         }
 
         if (proposal.Decision is not null)
         {
-            throw new CommitteeRuleException("Committee.AlreadyDecided");
+            throw new DomainRuleException("Committee.AlreadyDecided");
         }
 
         var needsConditions = decision != CommitteeDecision.Approved || !ResultOf(proposal).Passed;
         if (needsConditions && string.IsNullOrWhiteSpace(conditions))
         {
-            throw new CommitteeRuleException(decision == CommitteeDecision.Approved ? "Committee.OverrideNeedsConditions" : "Committee.DecisionNeedsConditions");
+            throw new DomainRuleException(decision == CommitteeDecision.Approved ? "Committee.OverrideNeedsConditions" : "Committee.DecisionNeedsConditions");
         }
 
-        proposal.Decision = decision;
-        proposal.DecisionConditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
-        proposal.DecidedByName = chairName;
-        proposal.DecidedUtc = utc;
+        proposal.RecordDecision(decision, string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim(), chairName, utc);
         ChairName = chairName;
         if (Proposals.All(p => p.Decision is not null))
         {
@@ -284,25 +294,44 @@ public sealed class ProductProposal : Entity
 
     public DateTime SubmittedUtc { get; set; }
 
-    public CommitteeDecision? Decision { get; set; }
+    public CommitteeDecision? Decision { get; private set; }
 
-    public string? DecisionConditions { get; set; }
+    public string? DecisionConditions { get; private set; }
 
-    public string? DecidedByName { get; set; }
+    public string? DecidedByName { get; private set; }
 
-    public DateTime? DecidedUtc { get; set; }
+    public DateTime? DecidedUtc { get; private set; }
 
     /// <summary>The product listed by an approval (the new product created, or the existing one).</summary>
-    public int? ListedProductId { get; set; }
+    public int? ListedProductId { get; private set; }
 
     public List<ProposalScore> Scores { get; } = [];
+
+    /// <summary>Remembers the product an approval listed (its id exists only once the new product is saved).</summary>
+    public void MarkListed(int productId)
+    {
+        if (Decision != CommitteeDecision.Approved)
+        {
+            throw new DomainRuleException("Committee.NotApproved");
+        }
+
+        ListedProductId = productId;
+    }
+
+    internal void RecordDecision(CommitteeDecision decision, string? conditions, string chairName, DateTime utc)
+    {
+        Decision = decision;
+        DecisionConditions = conditions;
+        DecidedByName = chairName;
+        DecidedUtc = utc;
+    }
 
     /// <summary>Lists the approved product: creates a new listed product, or lists an unlisted existing one at the proposed price and channel.</summary>
     public Product ListApproved(Supplier supplier, string newSku)
     {
         if (Decision != CommitteeDecision.Approved)
         {
-            throw new CommitteeRuleException("Committee.NotApproved");
+            throw new DomainRuleException("Committee.NotApproved");
         }
 
         var product = Product;

@@ -28,9 +28,9 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         var proposalId = proposalIds[0];
         await ScoreAsync(MemberEmails[0], proposalId, 90);
 
-        var before = await AsMemberAsync(MemberEmails[1], s => s.GetAsync(meetingId, CancellationToken.None));
+        var before = await AsMemberAsync(MemberEmails[1], (ProductReviewService s) => s.GetAsync(meetingId, CancellationToken.None));
         await ScoreAsync(MemberEmails[1], proposalId, 70);
-        var after = await AsMemberAsync(MemberEmails[1], s => s.GetAsync(meetingId, CancellationToken.None));
+        var after = await AsMemberAsync(MemberEmails[1], (ProductReviewService s) => s.GetAsync(meetingId, CancellationToken.None));
 
         var hidden = before!.Proposals.Single();
         Assert.False(hidden.ScoresVisible);
@@ -58,10 +58,10 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         await using (var chairScope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
         {
             var meeting = (await chair.GetAsync(meetingId, CancellationToken.None))!;
-            Assert.True((await chair.CloseScoringAsync(meetingId, meeting.Version, CancellationToken.None)).Succeeded);
+            Assert.True((await Get<ProductReviewChair>(chairScope).CloseScoringAsync(meetingId, meeting.Version, CancellationToken.None)).Succeeded);
         }
 
-        var locked = await AsMemberAsync(MemberEmails[0], s => s.ScoreAsync(proposalIds[0], Form(10), CancellationToken.None));
+        var locked = await AsMemberAsync(MemberEmails[0], (ProposalScoring s) => s.ScoreAsync(proposalIds[0], Form(10), CancellationToken.None));
         Assert.Equal(["Committee.ScoringLocked"], locked.Errors);
 
         await using (var chairScope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
@@ -69,7 +69,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
             foreach (var id in proposalIds)
             {
                 var version = (await chair.GetAsync(meetingId, CancellationToken.None))!.Version;
-                var result = await chair.DecideAsync(id, new DecisionForm { Decision = CommitteeDecision.Approved, Conditions = "首檔限量 300 組", Version = version }, CancellationToken.None);
+                var result = await Get<ProductReviewChair>(chairScope).DecideAsync(id, new DecisionForm { Decision = CommitteeDecision.Approved, Conditions = "首檔限量 300 組", Version = version }, CancellationToken.None);
                 Assert.True(result.Succeeded, string.Join(",", result.Errors));
             }
 
@@ -97,7 +97,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         var (meetingId, _) = await MeetingWithProposalsAsync(0, 0);
         await using var scope = Scope(Roles.Merchandiser, "merch-x", out ProductReviewService merchandiser);
 
-        var result = await merchandiser.SubmitProposalAsync(meetingId, new ProposalForm { ExistingProduct = false, ProposedPrice = -5, SellingPoints = " " }, CancellationToken.None);
+        var result = await Get<ProposalSubmission>(scope).SubmitProposalAsync(meetingId, new ProposalForm { ExistingProduct = false, ProposedPrice = -5, SellingPoints = " " }, CancellationToken.None);
 
         Assert.Equal(["Committee.NewProductNameRequired", "Committee.SupplierRequired", "Committee.PriceInvalid", "Committee.SellingPointsRequired"], result.Errors);
         Assert.Empty((await merchandiser.BuildMinutesAsync(meetingId, CancellationToken.None))!.Proposals);
@@ -110,7 +110,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         await using var scope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair);
         var form = new ReviewMeetingForm { MeetingDate = new DateTime(2021, 3, 1), Presentation = 40, SellingPoint = 20, Price = 20, Quality = 20, PassThreshold = 75, Version = Guid.NewGuid() };
 
-        var result = await chair.ConfigureAsync(meetingId, form, CancellationToken.None);
+        var result = await Get<ProductReviewChair>(scope).ConfigureAsync(meetingId, form, CancellationToken.None);
 
         Assert.True(result.Conflict);
         Assert.Equal(25, (await chair.GetAsync(meetingId, CancellationToken.None))!.Weights.Presentation);
@@ -201,21 +201,40 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         {
             var db = seed.ServiceProvider.GetRequiredService<PortalDbContext>();
             var topicId = await db.ComplaintCategories.Select(t => t.Id).FirstAsync();
-            Complaint Case(string number, DateTime opened, RootCause? cause, bool isMajor) => new()
+            var by = new CaseActor("agent", "客服專員");
+            Complaint Case(string number, DateTime opened, RootCause? cause, bool isMajor, DateTime? closed = null)
             {
-                Number = number, OpenedUtc = opened, ClosureDueUtc = opened.AddDays(7), LastActivityUtc = opened,
-                Description = "王小明 0912345678 商品有異味", CustomerName = "王小明", CustomerPhone = "0912345678",
-                CategoryId = topicId, ProductId = productId, SupplierId = a, RootCause = cause, IsMajor = isMajor,
-                Status = cause is null ? CaseStatus.Investigating : CaseStatus.Closed, ClosedUtc = cause is null ? null : opened.AddDays(3),
-            };
+                var c = new Complaint
+                {
+                    Description = "王小明 0912345678 商品有異味", CustomerName = "王小明", CustomerPhone = "0912345678",
+                    CategoryId = topicId, ProductId = productId, SupplierId = a,
+                };
+                c.Open(number, opened, opened.AddDays(7), null, by);
+                if (isMajor)
+                {
+                    c.MarkMajor(MajorCaseReason.PersonalInjury, detected: false, by, opened);
+                }
+
+                c.Assign(by, by, opened);
+                c.MoveTo(CaseStatus.Investigating, by, opened);
+                if (cause is { } rootCause)
+                {
+                    var at = closed ?? opened.AddDays(3);
+                    c.MoveTo(CaseStatus.Resolved, by, at);
+                    c.SetRootCause(rootCause, null, a, by, at);
+                    c.MoveTo(CaseStatus.Closed, by, at);
+                }
+
+                return c;
+            }
+
             var cases = new[]
             {
                 Case("T-GATHER-Q", new DateTime(2017, 5, 3, 0, 0, 0, DateTimeKind.Utc), RootCause.QualityDefect, false),
                 Case("T-GATHER-M", new DateTime(2017, 5, 9, 0, 0, 0, DateTimeKind.Utc), null, true),
                 Case("T-GATHER-D", new DateTime(2017, 5, 10, 0, 0, 0, DateTimeKind.Utc), RootCause.Delivery, false),
-                Case("T-GATHER-N", new DateTime(2017, 5, 30, 0, 0, 0, DateTimeKind.Utc), RootCause.QualityDefect, false),
+                Case("T-GATHER-N", new DateTime(2017, 5, 30, 0, 0, 0, DateTimeKind.Utc), RootCause.QualityDefect, false, new DateTime(2017, 6, 2, 0, 0, 0, DateTimeKind.Utc)),
             };
-            cases[3].ClosedUtc = new DateTime(2017, 6, 2, 0, 0, 0, DateTimeKind.Utc);
             db.Complaints.AddRange(cases);
             await db.SaveChangesAsync();
             (quality, major, delivery, nextMonth) = (cases[0].Id, cases[1].Id, cases[2].Id, cases[3].Id);
@@ -240,7 +259,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         await using var scope = Scope(Roles.QaManager, qaManagerId, out AnomalyMeetingService qa);
 
         var overdue = await qa.MyOverdueAsync(CancellationToken.None);
-        var opened = await qa.OpenAsync(new AnomalyMeetingForm { Month = new DateTime(2021, 1, 1), MeetingDate = new DateTime(2021, 2, 5), Kind = AnomalyMeetingKind.Internal }, CancellationToken.None);
+        var opened = await Get<AnomalyMeetingConduct>(scope).OpenAsync(new AnomalyMeetingForm { Month = new DateTime(2021, 1, 1), MeetingDate = new DateTime(2021, 2, 5), Kind = AnomalyMeetingKind.Internal }, CancellationToken.None);
         var next = (await qa.GetAsync(opened.Id!.Value, CancellationToken.None))!;
 
         var item = Assert.Single(overdue);
@@ -272,14 +291,14 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         await DelistedProductAsync(b, new DateTime(2019, 5, 11, 0, 0, 0, DateTimeKind.Utc), "E2");
         var ownerId = await UserIdAsync("supplier.head@demo.local");
         await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyMeetingService qa);
-        var opened = await qa.OpenAsync(new AnomalyMeetingForm
+        var opened = await Get<AnomalyMeetingConduct>(scope).OpenAsync(new AnomalyMeetingForm
         {
             Month = new DateTime(2019, 5, 1), MeetingDate = new DateTime(2019, 6, 5), Kind = AnomalyMeetingKind.External, SupplierIds = [a, b],
         }, CancellationToken.None);
         var meeting = (await qa.GetAsync(opened.Id!.Value, CancellationToken.None))!;
         foreach (var anomaly in meeting.Anomalies)
         {
-            var added = await qa.AddActionItemAsync(meeting.Id, new ActionItemForm { Description = "改善 " + anomaly.ProductName, OwnerUserId = ownerId, DueDate = new DateTime(2019, 6, 30), MeetingAnomalyId = anomaly.Id }, CancellationToken.None);
+            var added = await Get<AnomalyMeetingConduct>(scope).AddActionItemAsync(meeting.Id, new ActionItemForm { Description = "改善 " + anomaly.ProductName, OwnerUserId = ownerId, DueDate = new DateTime(2019, 6, 30), MeetingAnomalyId = anomaly.Id }, CancellationToken.None);
             Assert.True(added.Succeeded, string.Join(",", added.Errors));
         }
 
@@ -307,16 +326,16 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
 
         await using (var scope = Scope(Roles.Merchandiser, "merch", out ProductReviewService merchandiser))
         {
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => merchandiser.ScoreAsync(proposalIds[0], Form(80), CancellationToken.None));
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => merchandiser.CloseScoringAsync(meetingId, Guid.Empty, CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProposalScoring>(scope).ScoreAsync(proposalIds[0], Form(80), CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProductReviewChair>(scope).CloseScoringAsync(meetingId, Guid.Empty, CancellationToken.None));
         }
 
         await using (var scope = Scope(Roles.CommitteeMember, "member", out ProductReviewService member))
         {
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => member.DecideAsync(proposalIds[0], new DecisionForm { Decision = CommitteeDecision.Approved }, CancellationToken.None));
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => member.SubmitProposalAsync(meetingId, new ProposalForm(), CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProductReviewChair>(scope).DecideAsync(proposalIds[0], new DecisionForm { Decision = CommitteeDecision.Approved }, CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProposalSubmission>(scope).SubmitProposalAsync(meetingId, new ProposalForm(), CancellationToken.None));
             // A CommitteeMember without a department on record is no member: it cannot score.
-            Assert.Equal(["Committee.NotAMember"], (await member.ScoreAsync(proposalIds[0], Form(80), CancellationToken.None)).Errors);
+            Assert.Equal(["Committee.NotAMember"], (await Get<ProposalScoring>(scope).ScoreAsync(proposalIds[0], Form(80), CancellationToken.None)).Errors);
         }
 
         await using (var scope = Scope(Roles.ThirdPartyAuditor, "auditor", out AnomalyMeetingService auditor))
@@ -327,10 +346,10 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
 
         await using (var scope = Scope(Roles.QaInspector, "inspector", out AnomalyMeetingService inspector))
         {
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => inspector.OpenAsync(new AnomalyMeetingForm(), CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<AnomalyMeetingConduct>(scope).OpenAsync(new AnomalyMeetingForm(), CancellationToken.None));
             var someItem = (await inspector.ListAsync(CancellationToken.None)).First(m => m.ActionItems > 0).Id;
             var item = (await inspector.GetAsync(someItem, CancellationToken.None))!.ActionItems.First(i => i.OwnerUserId != "inspector");
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => inspector.ChangeActionItemStatusAsync(item.Id, ActionItemStatus.Closed, null, item.Version, CancellationToken.None));
+            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ActionItemProgress>(scope).ChangeActionItemStatusAsync(item.Id, ActionItemStatus.Closed, null, item.Version, CancellationToken.None));
         }
     }
 
@@ -342,7 +361,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         int meetingId;
         await using (var scope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
         {
-            var created = await chair.CreateMeetingAsync(new ReviewMeetingForm { MeetingDate = new DateTime(2021, 2, 20) }, CancellationToken.None);
+            var created = await Get<ProductReviewChair>(scope).CreateMeetingAsync(new ReviewMeetingForm { MeetingDate = new DateTime(2021, 2, 20) }, CancellationToken.None);
             Assert.True(created.Succeeded, string.Join(",", created.Errors));
             meetingId = created.Id!.Value;
         }
@@ -354,14 +373,14 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
             for (var i = 0; i < existingDelisted; i++)
             {
                 var productId = await DelistedProductAsync(supplierA, new DateTime(2018, 6, 1, 0, 0, 0, DateTimeKind.Utc), "M");
-                var r = await merchandiser.SubmitProposalAsync(meetingId, new ProposalForm { ProductId = productId, ProposedPrice = 990m, SellingPoints = "重新上架" }, CancellationToken.None);
+                var r = await Get<ProposalSubmission>(scope).SubmitProposalAsync(meetingId, new ProposalForm { ProductId = productId, ProposedPrice = 990m, SellingPoints = "重新上架" }, CancellationToken.None);
                 Assert.True(r.Succeeded, string.Join(",", r.Errors));
                 ids.Add(r.Id!.Value);
             }
 
             for (var i = 0; i < newProducts; i++)
             {
-                var r = await merchandiser.SubmitProposalAsync(meetingId, new ProposalForm
+                var r = await Get<ProposalSubmission>(scope).SubmitProposalAsync(meetingId, new ProposalForm
                 {
                     ExistingProduct = false, NewProductName = "測試新品 " + Guid.NewGuid().ToString("N")[..6], SupplierId = supplierA, Channel = SalesChannel.ECommerce,
                     ProposedPrice = 1280m, SellingPoints = "新品", SamplePreInspectionResult = "合格",
@@ -376,16 +395,20 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
 
     private async Task ScoreAsync(string email, int proposalId, int score)
     {
-        var result = await AsMemberAsync(email, s => s.ScoreAsync(proposalId, Form(score), CancellationToken.None));
+        var result = await AsMemberAsync(email, (ProposalScoring s) => s.ScoreAsync(proposalId, Form(score), CancellationToken.None));
         Assert.True(result.Succeeded, string.Join(",", result.Errors));
     }
 
-    private async Task<T> AsMemberAsync<T>(string email, Func<ProductReviewService, Task<T>> action)
+    private async Task<T> AsMemberAsync<TService, T>(string email, Func<TService, Task<T>> action)
+        where TService : notnull
     {
         var id = await UserIdAsync(email);
-        await using var scope = Scope(Roles.CommitteeMember, id, out ProductReviewService service);
+        await using var scope = Scope(Roles.CommitteeMember, id, out TService service);
         return await action(service);
     }
+
+    private static T Get<T>(AsyncServiceScope scope)
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 
     private async Task<string> UserIdAsync(string email)
     {

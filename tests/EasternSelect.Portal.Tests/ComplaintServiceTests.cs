@@ -5,7 +5,9 @@ using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Casework.Complaints;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +22,9 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     {
         await using var scope = Scope("agent-1", Roles.CxAgent, out var service);
 
-        var result = await service.CreateAsync(Form("手被氣炸鍋燙傷，已經去急診"), CancellationToken.None);
+        var result = await service.Intake.CreateAsync(Form("手被氣炸鍋燙傷，已經去急診"), CancellationToken.None);
 
-        var detail = await service.GetAsync(result.Id!.Value, CancellationToken.None);
+        var detail = await service.Queries.GetAsync(result.Id!.Value, CancellationToken.None);
         Assert.True(result.Succeeded);
         Assert.True(detail!.IsMajor);
         Assert.True(detail.MajorDetected);
@@ -41,19 +43,19 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     {
         await using var scope = Scope("agent-1", Roles.CxAgent, out var service);
 
-        var result = await service.CreateAsync(Form("商品顏色與圖片不同"), CancellationToken.None);
+        var result = await service.Intake.CreateAsync(Form("商品顏色與圖片不同"), CancellationToken.None);
 
-        Assert.False((await service.GetAsync(result.Id!.Value, CancellationToken.None))!.IsMajor);
+        Assert.False((await service.Queries.GetAsync(result.Id!.Value, CancellationToken.None))!.IsMajor);
     }
 
     [Fact]
     public async Task ListAndDetailAndAudit_CustomerData_IsMasked()
     {
         await using var scope = Scope("agent-1", Roles.CxAgent, out var service);
-        var id = (await service.CreateAsync(Form("配送延遲"), CancellationToken.None)).Id!.Value;
+        var id = (await service.Intake.CreateAsync(Form("配送延遲"), CancellationToken.None)).Id!.Value;
 
-        var detail = await service.GetAsync(id, CancellationToken.None);
-        var page = await service.SearchAsync(new ComplaintQuery(detail!.Number, ComplaintView.All, null, null, 0, 10), CancellationToken.None);
+        var detail = await service.Queries.GetAsync(id, CancellationToken.None);
+        var page = await service.Queries.SearchAsync(new ComplaintQuery(detail!.Number, ComplaintView.All, null, null, 0, 10), CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(Complaint) && a.EntityKey == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && a.Action == AuditAction.Create).SingleAsync();
 
@@ -71,11 +73,11 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task Reveal_ByTheAgentWorkingTheCase_ReturnsTheFieldAndIsAudited()
     {
         await using var scope = Scope("agent-reveal", Roles.CxAgent, out var service);
-        var id = (await service.CreateAsync(Form("退款尚未入帳"), CancellationToken.None)).Id!.Value;
-        var detail = await service.GetAsync(id, CancellationToken.None);
-        await service.TakeAsync(id, detail!.Version, CancellationToken.None);
+        var id = (await service.Intake.CreateAsync(Form("退款尚未入帳"), CancellationToken.None)).Id!.Value;
+        var detail = await service.Queries.GetAsync(id, CancellationToken.None);
+        await service.Casework.TakeAsync(id, detail!.Version, CancellationToken.None);
 
-        var phone = await service.RevealAsync(id, ComplaintField.CustomerPhone, CancellationToken.None);
+        var phone = await service.Queries.RevealAsync(id, ComplaintField.CustomerPhone, CancellationToken.None);
 
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -90,13 +92,13 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
         int id;
         await using (var scope = Scope("agent-owner", Roles.CxAgent, out var owner))
         {
-            id = (await owner.CreateAsync(Form("退款尚未入帳"), CancellationToken.None)).Id!.Value;
-            await owner.TakeAsync(id, (await owner.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+            id = (await owner.Intake.CreateAsync(Form("退款尚未入帳"), CancellationToken.None)).Id!.Value;
+            await owner.Casework.TakeAsync(id, (await owner.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
         }
 
         await using var other = Scope("agent-other", Roles.CxAgent, out var service);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.RevealAsync(id, ComplaintField.CustomerName, CancellationToken.None));
-        Assert.False((await service.GetAsync(id, CancellationToken.None))!.CanWork);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.Queries.RevealAsync(id, ComplaintField.CustomerName, CancellationToken.None));
+        Assert.False((await service.Queries.GetAsync(id, CancellationToken.None))!.CanWork);
     }
 
     [Theory]
@@ -109,21 +111,21 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     {
         await using var scope = Scope("x", role, out var service);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.SearchAsync(new ComplaintQuery(null, ComplaintView.All, null, null, 0, 10), CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.Queries.SearchAsync(new ComplaintQuery(null, ComplaintView.All, null, null, 0, 10), CancellationToken.None));
     }
 
     [Fact]
     public async Task Close_QualityDefectWithoutProduct_IsRefusedAndNonQualityCloses()
     {
         await using var scope = Scope("agent-close", Roles.CxAgent, out var service);
-        var id = (await service.CreateAsync(Form("客服電話等候太久"), CancellationToken.None)).Id!.Value;
-        await service.TakeAsync(id, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        await service.MoveAsync(id, CaseStatus.Investigating, null, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var id = (await service.Intake.CreateAsync(Form("客服電話等候太久"), CancellationToken.None)).Id!.Value;
+        await service.Casework.TakeAsync(id, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
 
-        var quality = await service.CloseAsync(id, RootCause.QualityDefect, null, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        var other = await service.CloseAsync(id, RootCause.ServiceProcess, "尖峰時段人力不足", (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var quality = await service.Casework.CloseAsync(id, RootCause.QualityDefect, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var other = await service.Casework.CloseAsync(id, RootCause.ServiceProcess, "尖峰時段人力不足", (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
 
-        var detail = await service.GetAsync(id, CancellationToken.None);
+        var detail = await service.Queries.GetAsync(id, CancellationToken.None);
         Assert.Equal(["Complaint.Error.QualityNeedsSupplier"], quality.Errors);
         Assert.True(other.Succeeded);
         Assert.Equal(CaseStatus.Closed, detail!.Status);
@@ -138,13 +140,13 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
         var product = await db.Products.OrderBy(p => p.Id).Skip(17).Select(p => new { p.Id, p.SupplierId }).FirstAsync();
         var form = Form("使用兩次就無法開機");
         form.ProductId = product.Id;
-        var id = (await service.CreateAsync(form, CancellationToken.None)).Id!.Value;
-        await service.TakeAsync(id, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        await service.MoveAsync(id, CaseStatus.Investigating, null, (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var id = (await service.Intake.CreateAsync(form, CancellationToken.None)).Id!.Value;
+        await service.Casework.TakeAsync(id, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
         var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
         var before = await db.SupplierMonthlyRecords.Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).SingleOrDefaultAsync();
 
-        var result = await service.CloseAsync(id, RootCause.QualityDefect, "電源板瑕疵", (await service.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var result = await service.Casework.CloseAsync(id, RootCause.QualityDefect, "電源板瑕疵", (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
 
         var after = await db.SupplierMonthlyRecords.AsNoTracking().Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).SingleAsync();
         Assert.True(result.Succeeded);
@@ -152,35 +154,99 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Move_MajorCaseByAnAgent_IsRefusedAndTheTeamMayWorkIt()
+    public async Task TakeAndMove_MajorCaseByAnAgent_AreRefusedAndTheTeamMayWorkIt()
     {
         int id;
         await using (var agentScope = Scope("agent-major", Roles.CxAgent, out var agent))
         {
-            id = (await agent.CreateAsync(Form("我要找記者爆料"), CancellationToken.None)).Id!.Value;
-            var take = await agent.TakeAsync(id, (await agent.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+            id = (await agent.Intake.CreateAsync(Form("我要找記者爆料"), CancellationToken.None)).Id!.Value;
+            var version = (await agent.Queries.GetAsync(id, CancellationToken.None))!.Version;
+            var take = await agent.Casework.TakeAsync(id, version, CancellationToken.None);
+            var move = await agent.Casework.MoveAsync(id, CaseStatus.Assigned, null, version, CancellationToken.None);
             Assert.Equal(["Complaint.Error.MajorTeamOnly"], take.Errors);
+            Assert.Equal(["Complaint.Error.MajorTeamOnly"], move.Errors);
+            Assert.Equal(CaseStatus.New, (await agent.Queries.GetAsync(id, CancellationToken.None))!.Status);
         }
 
         await using var teamScope = Scope("team-major", Roles.MajorCaseTeam, out var team);
-        var taken = await team.TakeAsync(id, (await team.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        var moved = await team.MoveAsync(id, CaseStatus.Investigating, null, (await team.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var taken = await team.Casework.TakeAsync(id, (await team.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var moved = await team.Casework.MoveAsync(id, CaseStatus.Investigating, null, (await team.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
 
         Assert.True(taken.Succeeded);
         Assert.True(moved.Succeeded);
     }
 
     [Fact]
-    public async Task Move_WithAStaleVersion_ReportsAConflict()
+    public async Task AddNote_WithAStaleVersion_ReportsAConflictAndSavesNothing()
     {
         await using var scope = Scope("agent-stale", Roles.CxAgent, out var service);
-        var id = (await service.CreateAsync(Form("發票未開立"), CancellationToken.None)).Id!.Value;
-        var stale = (await service.GetAsync(id, CancellationToken.None))!.Version;
-        await service.TakeAsync(id, stale, CancellationToken.None);
+        var id = (await service.Intake.CreateAsync(Form("發票未開立"), CancellationToken.None)).Id!.Value;
+        var stale = (await service.Queries.GetAsync(id, CancellationToken.None))!.Version;
+        await service.Casework.TakeAsync(id, stale, CancellationToken.None);
 
-        var result = await service.AddNoteAsync(id, "已致電客戶", stale, CancellationToken.None);
+        var result = await service.Casework.AddNoteAsync(id, "已致電客戶", stale, CancellationToken.None);
 
         Assert.True(result.Conflict);
+        Assert.Equal([Result.ConflictKey], result.Errors);
+        Assert.DoesNotContain((await service.Queries.GetAsync(id, CancellationToken.None))!.History, e => e.Kind == CaseEventKind.Note);
+    }
+
+    [Fact]
+    public async Task Move_WithAStaleVersion_ReportsAConflictAndKeepsTheStatus()
+    {
+        await using var scope = Scope("agent-stale-move", Roles.CxAgent, out var service);
+        var id = (await service.Intake.CreateAsync(Form("贈品未附"), CancellationToken.None)).Id!.Value;
+        var stale = (await service.Queries.GetAsync(id, CancellationToken.None))!.Version;
+        await service.Casework.TakeAsync(id, stale, CancellationToken.None);
+
+        var result = await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, stale, CancellationToken.None);
+
+        Assert.True(result.Conflict);
+        Assert.Equal(CaseStatus.Assigned, (await service.Queries.GetAsync(id, CancellationToken.None))!.Status);
+    }
+
+    [Theory]
+    [InlineData(15, "C2020-")]
+    [InlineData(16, "C2021-")]
+    public async Task Create_AroundNewYearInTaipei_NumbersTheCaseInTheTaiwanYear(int utcHourOnDec31, string prefix)
+    {
+        // 2020-12-31 15:30 UTC is 23:30 in Taipei (still 2020); 16:30 UTC is 2021-01-01 00:30 there.
+        var opened = new DateTime(2020, 12, 31, utcHourOnDec31, 30, 0, DateTimeKind.Utc);
+        await using var scope = Scope("agent-newyear", Roles.CxAgent, out var service);
+        var provider = scope.ServiceProvider;
+        var intake = new ComplaintIntake(provider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), provider.GetRequiredService<PolicyGuard>(),
+            provider.GetRequiredService<CurrentUser>(), provider.GetRequiredService<CaseworkSettings>(), new FixedClock(opened));
+
+        var id = (await intake.CreateAsync(Form("跨年夜訂單未出貨"), CancellationToken.None)).Id!.Value;
+
+        var detail = (await service.Queries.GetAsync(id, CancellationToken.None))!;
+        Assert.StartsWith(prefix, detail.Number, StringComparison.Ordinal);
+        Assert.Equal(opened, detail.OpenedUtc);
+    }
+
+    [Fact]
+    public async Task Close_QualityDefectAfterMidnightInTaipei_CountsInTheTaiwanMonth()
+    {
+        // 2021-01-31 16:30 UTC is 2021-02-01 00:30 in Taipei: the supplier's February record counts it.
+        var closedAt = new DateTime(2021, 1, 31, 16, 30, 0, DateTimeKind.Utc);
+        await using var scope = Scope("agent-month", Roles.CxAgent, out var service);
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<PortalDbContext>();
+        var product = await db.Products.OrderBy(p => p.Id).Skip(3).Select(p => new { p.Id, p.SupplierId }).FirstAsync();
+        var form = Form("商品破損");
+        form.ProductId = product.Id;
+        var id = (await service.Intake.CreateAsync(form, CancellationToken.None)).Id!.Value;
+        await service.Casework.TakeAsync(id, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        var casework = new ComplaintCasework(provider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), provider.GetRequiredService<PolicyGuard>(),
+            provider.GetRequiredService<IAuthorizationService>(), provider.GetRequiredService<CurrentUser>(), new FixedClock(closedAt));
+        int Count(DateOnly month) => db.SupplierMonthlyRecords.AsNoTracking().Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).FirstOrDefault();
+        var (january, february) = (Count(new DateOnly(2021, 1, 1)), Count(new DateOnly(2021, 2, 1)));
+
+        var closed = await casework.CloseAsync(id, RootCause.QualityDefect, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+
+        Assert.True(closed.Succeeded, string.Join(",", closed.Errors));
+        Assert.Equal((january, february + 1), (Count(new DateOnly(2021, 1, 1)), Count(new DateOnly(2021, 2, 1))));
     }
 
     private static ComplaintForm Form(string description) => new()
@@ -195,12 +261,20 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
         Description = description,
     };
 
-    private AsyncServiceScope Scope(string id, string role, out ComplaintService service)
+    private AsyncServiceScope Scope(string id, string role, out ComplaintServices service)
     {
         var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
             new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
-        service = scope.ServiceProvider.GetRequiredService<ComplaintService>();
+        service = new ComplaintServices(scope.ServiceProvider.GetRequiredService<ComplaintService>(), scope.ServiceProvider.GetRequiredService<ComplaintIntake>(), scope.ServiceProvider.GetRequiredService<ComplaintCasework>());
         return scope;
+    }
+
+    /// <summary>The use-case services a test drives, resolved from one signed-in scope.</summary>
+    private sealed record ComplaintServices(ComplaintService Queries, ComplaintIntake Intake, ComplaintCasework Casework);
+
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
     }
 }

@@ -86,7 +86,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task Cx_ComplaintPastItsDueTime_CountsAsOverdueAndTheListAgrees()
     {
         await using var scope = TestScopes.As(_services, Roles.CxAgent, out DashboardService dashboard);
-        var complaints = scope.ServiceProvider.GetRequiredService<ComplaintService>();
+        var complaints = scope.ServiceProvider.GetRequiredService<ComplaintIntake>();
         var before = await dashboard.CxAsync(CancellationToken.None);
         var created = await complaints.CreateAsync(ComplaintForm("商品與描述不符"), CancellationToken.None);
         var afterCreate = await dashboard.CxAsync(CancellationToken.None);
@@ -109,7 +109,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         foreach (var sla in new[] { SlaStatus.OnTrack, SlaStatus.DueSoon, SlaStatus.Breached })
         {
             var figure = sla switch { SlaStatus.OnTrack => after.OnTrack, SlaStatus.DueSoon => after.DueSoon, _ => after.Overdue };
-            var page = await complaints.SearchAsync(new ComplaintQuery(null, ComplaintView.Open, null, null, 0, 100, sla), CancellationToken.None);
+            var page = await scope.ServiceProvider.GetRequiredService<ComplaintService>().SearchAsync(new ComplaintQuery(null, ComplaintView.Open, null, null, 0, 100, sla), CancellationToken.None);
             Assert.Equal(figure, page.Total);
             Assert.Equal(Math.Min(figure, 100), page.Items.Count);
             Assert.All(page.Items, row => Assert.Equal(sla, row.Sla.Closure));
@@ -138,7 +138,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task SupplierService_Figures_MatchTheDatabaseAndOnlyTheHeadHasUnreadGrievances()
     {
         await using var officerScope = TestScopes.As(_services, Roles.SupplierOfficer, out DashboardService officer);
-        var recorded = await officerScope.ServiceProvider.GetRequiredService<GrievanceService>().RecordAsync(GrievanceForm(), CancellationToken.None);
+        var recorded = await officerScope.ServiceProvider.GetRequiredService<GrievanceIntake>().RecordAsync(GrievanceForm(), CancellationToken.None);
         Assert.True(recorded.Succeeded);
         await using var headScope = TestScopes.As(_services, Roles.SupplierHead, out DashboardService head);
 
@@ -187,7 +187,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task ExecutiveComplaintLink_CustomerNames_AreMasked()
     {
         await using var scope = TestScopes.As(_services, Roles.Executive, out DashboardService dashboard);
-        await using (var agentScope = TestScopes.As(_services, Roles.CxAgent, out ComplaintService complaints))
+        await using (var agentScope = TestScopes.As(_services, Roles.CxAgent, out ComplaintIntake complaints))
         {
             await complaints.CreateAsync(ComplaintForm("配送延遲"), CancellationToken.None);
         }

@@ -22,7 +22,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
     {
         await using var scope = Scope("exec-1", Roles.Executive, out var service);
 
-        var counts = await service.YearCountsAsync(2020, CancellationToken.None);
+        var counts = await service.Queries.YearCountsAsync(2020, CancellationToken.None);
 
         Assert.Equal(65, counts.Sum(c => c.Count));
         Assert.All(counts, c => Assert.NotNull(c.Outcome));
@@ -36,7 +36,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         var id = await NewGrievanceAsync();
         await using var scope = Scope("someone-" + role, role, out var service);
 
-        await Assert.ThrowsAnyAsync<UnauthorizedAccessException>(() => service.RevealIdentityAsync(id, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<UnauthorizedAccessException>(() => service.Queries.RevealIdentityAsync(id, CancellationToken.None));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         var id = await NewGrievanceAsync();
         await using var scope = Scope("officer-1", Roles.SupplierOfficer, out var service);
 
-        var detail = await service.GetAsync(id, CancellationToken.None);
+        var detail = await service.Queries.GetAsync(id, CancellationToken.None);
 
         Assert.NotNull(detail);
         Assert.True(detail.Identity.Protected);
@@ -61,8 +61,8 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         var id = await NewGrievanceAsync();
         await using var scope = Scope("reader-" + role, role, out var service);
 
-        var masked = await service.GetAsync(id, CancellationToken.None);
-        var identity = await service.RevealIdentityAsync(id, CancellationToken.None);
+        var masked = await service.Queries.GetAsync(id, CancellationToken.None);
+        var identity = await service.Queries.RevealIdentityAsync(id, CancellationToken.None);
 
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -80,18 +80,18 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         var auditorId = await AuditorUserAsync("auditor.scope@test.local");
         await using (var head = Scope("head-1", Roles.SupplierHead, out var headService))
         {
-            var result = await headService.AssignAuditorAsync(assigned, auditorId, (await headService.GetAsync(assigned, CancellationToken.None))!.Version, CancellationToken.None);
+            var result = await headService.Casework.AssignAuditorAsync(assigned, auditorId, (await headService.Queries.GetAsync(assigned, CancellationToken.None))!.Version, CancellationToken.None);
             Assert.True(result.Succeeded, string.Join(",", result.Errors));
         }
 
         await using var scope = Scope(auditorId, Roles.ThirdPartyAuditor, out var service);
-        var page = await service.SearchAsync(new GrievanceQuery(false, null, 0, 100), CancellationToken.None);
+        var page = await service.Queries.SearchAsync(new GrievanceQuery(false, null, 0, 100), CancellationToken.None);
 
         Assert.Equal([assigned], page.Items.Select(i => i.Id));
-        Assert.Null(await service.GetAsync(other, CancellationToken.None));
-        Assert.NotNull(await service.RevealIdentityAsync(assigned, CancellationToken.None));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.RevealIdentityAsync(other, CancellationToken.None));
-        Assert.False((await service.GetAsync(assigned, CancellationToken.None))!.Identity.Protected);
+        Assert.Null(await service.Queries.GetAsync(other, CancellationToken.None));
+        Assert.NotNull(await service.Queries.RevealIdentityAsync(assigned, CancellationToken.None));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.Queries.RevealIdentityAsync(other, CancellationToken.None));
+        Assert.False((await service.Queries.GetAsync(assigned, CancellationToken.None))!.Identity.Protected);
     }
 
     [Fact]
@@ -101,20 +101,20 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         var auditorId = await AuditorUserAsync("auditor.close@test.local");
         await using var head = Scope("head-close", Roles.SupplierHead, out var headService);
         await using var auditor = Scope(auditorId, Roles.ThirdPartyAuditor, out var auditorService);
-        async Task<Guid> V() => (await headService.GetAsync(id, CancellationToken.None))!.Version;
-        await headService.TakeAsync(id, await V(), CancellationToken.None);
-        await headService.MoveAsync(id, CaseStatus.Investigating, null, await V(), CancellationToken.None);
-        await headService.MoveAsync(id, CaseStatus.Resolved, null, await V(), CancellationToken.None);
+        async Task<Guid> V() => (await headService.Queries.GetAsync(id, CancellationToken.None))!.Version;
+        await headService.Casework.TakeAsync(id, await V(), CancellationToken.None);
+        await headService.Casework.MoveAsync(id, CaseStatus.Investigating, null, await V(), CancellationToken.None);
+        await headService.Casework.MoveAsync(id, CaseStatus.Resolved, null, await V(), CancellationToken.None);
 
-        var noAuditor = await headService.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
-        await headService.AssignAuditorAsync(id, auditorId, await V(), CancellationToken.None);
-        var headConcludes = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => headService.ConcludeAsync(id, GrievanceOutcome.Substantiated, "屬實", Guid.Empty, CancellationToken.None));
-        await auditorService.RecordFindingAsync(id, "調閱對帳單，確認延遲撥款", await V(), CancellationToken.None);
-        var concluded = await auditorService.ConcludeAsync(id, GrievanceOutcome.Substantiated, "貨款延遲屬實", await V(), CancellationToken.None);
-        var noSignOff = await headService.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => auditorService.SignOffAsync(id, Guid.Empty, CancellationToken.None));
-        var signed = await headService.SignOffAsync(id, await V(), CancellationToken.None);
-        var closed = await headService.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
+        var noAuditor = await headService.Casework.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
+        await headService.Casework.AssignAuditorAsync(id, auditorId, await V(), CancellationToken.None);
+        var headConcludes = await Assert.ThrowsAsync<UnauthorizedAccessException>(() => headService.Casework.ConcludeAsync(id, GrievanceOutcome.Substantiated, "屬實", Guid.Empty, CancellationToken.None));
+        await auditorService.Casework.RecordFindingAsync(id, "調閱對帳單，確認延遲撥款", await V(), CancellationToken.None);
+        var concluded = await auditorService.Casework.ConcludeAsync(id, GrievanceOutcome.Substantiated, "貨款延遲屬實", await V(), CancellationToken.None);
+        var noSignOff = await headService.Casework.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => auditorService.Casework.SignOffAsync(id, Guid.Empty, CancellationToken.None));
+        var signed = await headService.Casework.SignOffAsync(id, await V(), CancellationToken.None);
+        var closed = await headService.Casework.MoveAsync(id, CaseStatus.Closed, null, await V(), CancellationToken.None);
 
         Assert.Equal(["Grievance.Error.NoConclusion"], noAuditor.Errors);
         Assert.NotNull(headConcludes);
@@ -122,7 +122,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         Assert.Equal(["Grievance.Error.NoSignOff"], noSignOff.Errors);
         Assert.True(signed.Succeeded);
         Assert.True(closed.Succeeded);
-        Assert.Equal(CaseStatus.Closed, (await headService.GetAsync(id, CancellationToken.None))!.Status);
+        Assert.Equal(CaseStatus.Closed, (await headService.Queries.GetAsync(id, CancellationToken.None))!.Status);
     }
 
     [Fact]
@@ -132,10 +132,10 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         await using var head = Scope("head-digest", Roles.SupplierHead, out var headService);
         await using var exec = Scope("exec-digest", Roles.Executive, out var execService);
 
-        var before = (await headService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
-        await headService.MarkReadAsync(id, CancellationToken.None);
-        var headView = (await headService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
-        var execView = (await execService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
+        var before = (await headService.Queries.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
+        await headService.Queries.MarkReadAsync(id, CancellationToken.None);
+        var headView = (await headService.Queries.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
+        var execView = (await execService.Queries.DigestAsync(CancellationToken.None)).Single(r => r.Id == id);
 
         Assert.False(before.ReadByMe);
         Assert.True(before.New);
@@ -151,12 +151,12 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
     {
         var id = await NewGrievanceAsync();
         await using var head = Scope("head-change", Roles.SupplierHead, out var headService);
-        await headService.MarkReadAsync(id, CancellationToken.None);
+        await headService.Queries.MarkReadAsync(id, CancellationToken.None);
         await Task.Delay(20);
 
-        await headService.AddNoteAsync(id, "已請財務部提供撥款紀錄", (await headService.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
+        await headService.Casework.AddNoteAsync(id, "已請財務部提供撥款紀錄", (await headService.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
 
-        Assert.False((await headService.DigestAsync(CancellationToken.None)).Single(r => r.Id == id).ReadByMe);
+        Assert.False((await headService.Queries.DigestAsync(CancellationToken.None)).Single(r => r.Id == id).ReadByMe);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
     {
         await using var scope = Scope("exec-esc", Roles.Executive, out var service);
 
-        var rows = await service.EscalationsAsync(CancellationToken.None);
+        var rows = await service.Queries.EscalationsAsync(CancellationToken.None);
 
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.True(r.Overdue));
@@ -174,14 +174,14 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task Status_WithTheTokenOnly_AndTheTokenIsStoredHashed()
     {
         await using var scope = Scope("anon", Roles.CxAgent, out var service);
-        var (receipt, errors) = await service.SubmitPublicAsync(Form(), [], CancellationToken.None);
+        var (submitted, receipt) = await service.Intake.SubmitPublicAsync(Form(), [], CancellationToken.None);
 
-        var status = await service.StatusAsync(receipt!.Number, receipt.Token, CancellationToken.None);
-        var wrong = await service.StatusAsync(receipt.Number, receipt.Token[..^1] + "x", CancellationToken.None);
+        var status = await service.Intake.StatusAsync(receipt!.Number, receipt.Token, CancellationToken.None);
+        var wrong = await service.Intake.StatusAsync(receipt.Number, receipt.Token[..^1] + "x", CancellationToken.None);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var stored = await db.Grievances.Where(g => g.Number == receipt.Number).Select(g => g.TokenHash).SingleAsync();
 
-        Assert.Empty(errors);
+        Assert.True(submitted.Succeeded);
         Assert.Equal(CaseStatus.New, status!.Status);
         Assert.Null(wrong);
         Assert.NotEqual(receipt.Token, stored);
@@ -199,14 +199,14 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         missing.ContactPhone = null;
         missing.ContactEmail = null;
 
-        var (receipt, _) = await service.SubmitPublicAsync(anonymous, [], CancellationToken.None);
-        var (none, errors) = await service.SubmitPublicAsync(missing, [], CancellationToken.None);
+        var (_, receipt) = await service.Intake.SubmitPublicAsync(anonymous, [], CancellationToken.None);
+        var (refused, none) = await service.Intake.SubmitPublicAsync(missing, [], CancellationToken.None);
 
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var stored = await db.Grievances.Where(g => g.Number == receipt!.Number).Select(g => new { g.CompanyName, g.ContactName, g.ContactPhone, g.ContactEmail }).SingleAsync();
         Assert.Equal(new { CompanyName = (string?)null, ContactName = (string?)null, ContactPhone = (string?)null, ContactEmail = (string?)null }, stored);
         Assert.Null(none);
-        Assert.Single(errors);
+        Assert.Single(refused.Errors);
     }
 
     private static GrievanceForm Form() => new()
@@ -223,7 +223,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
     private async Task<int> NewGrievanceAsync()
     {
         await using var scope = Scope("officer-new", Roles.SupplierOfficer, out var service);
-        var result = await service.RecordAsync(Form(), CancellationToken.None);
+        var result = await service.Intake.RecordAsync(Form(), CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(",", result.Errors));
         return result.Id!.Value;
     }
@@ -243,12 +243,15 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         return user.Id;
     }
 
-    private AsyncServiceScope Scope(string id, string role, out GrievanceService service)
+    private AsyncServiceScope Scope(string id, string role, out GrievanceServices service)
     {
         var scope = _services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
             new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
-        service = scope.ServiceProvider.GetRequiredService<GrievanceService>();
+        service = new GrievanceServices(scope.ServiceProvider.GetRequiredService<GrievanceService>(), scope.ServiceProvider.GetRequiredService<GrievanceIntake>(), scope.ServiceProvider.GetRequiredService<GrievanceCasework>());
         return scope;
     }
+
+    /// <summary>The use-case services a test drives, resolved from one signed-in scope.</summary>
+    private sealed record GrievanceServices(GrievanceService Queries, GrievanceIntake Intake, GrievanceCasework Casework);
 }

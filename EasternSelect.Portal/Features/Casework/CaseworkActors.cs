@@ -10,16 +10,6 @@ public static class CaseworkActors
         new(currentUser.Actor.UserId, currentUser.Principal.FindFirst(PortalClaims.DisplayName)?.Value ?? currentUser.Actor.UserName);
 }
 
-/// <summary>The outcome of a casework command: succeeded, or localization keys to show (a conflict keeps the input).</summary>
-public sealed record CaseResult(bool Succeeded, IReadOnlyList<string> Errors, bool Conflict = false, int? Id = null)
-{
-    public static CaseResult Ok(int? id = null) => new(true, [], Id: id);
-
-    public static CaseResult Fail(params string[] errors) => new(false, errors);
-
-    public static CaseResult Conflicted() => new(false, ["Common.ConcurrencyConflict"], Conflict: true);
-}
-
 /// <summary>A history line as pages show it.</summary>
 public sealed record CaseEventView(DateTime AtUtc, CaseEventKind Kind, CaseStatus? From, CaseStatus? To, string ByName, string? Text);
 

@@ -11,8 +11,12 @@ public static class CaseworkRegistration
         services.AddSingleton(CaseworkSettings.From(configuration.GetSection("Casework").Get<CaseworkOptions>() ?? new()));
         services.AddScoped<NotificationService>();
         services.AddScoped<ComplaintService>();
+        services.AddScoped<ComplaintIntake>();
+        services.AddScoped<ComplaintCasework>();
         services.AddScoped<ComplaintKpiService>();
         services.AddScoped<GrievanceService>();
+        services.AddScoped<GrievanceIntake>();
+        services.AddScoped<GrievanceCasework>();
         services.AddPublicRateLimits(configuration);
         return services;
     }

@@ -1,14 +1,13 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Committees;
+using EasternSelect.Domain.Common;
 using EasternSelect.Portal.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Portal.Features.Committees;
 
-/// <summary>品質異常會議: opening (with the month's anomalies snapshotted), discussion, PDCA action items, closing and the minutes.</summary>
-public sealed class AnomalyMeetingService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, CurrentUser currentUser,
-    IAuthorizationService authorization, AnomalyGatherer gatherer, TimeProvider clock)
+/// <summary>品質異常會議 as pages read it: the list, a meeting, the minutes, one's overdue action items, and the pickers.</summary>
+public sealed class AnomalyMeetingService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, CurrentUser currentUser, TimeProvider clock)
 {
     public const int MaxText = 1000;
 
@@ -54,59 +53,6 @@ public sealed class AnomalyMeetingService(IDbContextFactory<PortalDbContext> con
     }
 
     /// <summary>Opens a meeting: gathers the month's anomalies and snapshots them (an external meeting keeps its suppliers' ones).</summary>
-    public async Task<CommitteeResult> OpenAsync(AnomalyMeetingForm form, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.AnomalyMeetingManage);
-        var errors = new List<string>();
-        if (form.Month is null)
-        {
-            errors.Add("Anomaly.MonthRequired");
-        }
-
-        if (form.MeetingDate is null)
-        {
-            errors.Add("Anomaly.MeetingDateRequired");
-        }
-        else if (form.Month is { } m && DateOnly.FromDateTime(form.MeetingDate.Value) < new DateOnly(m.Year, m.Month, 1))
-        {
-            errors.Add("Anomaly.MeetingBeforeMonth");
-        }
-
-        if (!Enum.IsDefined(form.Kind))
-        {
-            errors.Add("Anomaly.KindInvalid");
-        }
-
-        if (form.Kind == AnomalyMeetingKind.External && form.SupplierIds.Count == 0)
-        {
-            errors.Add("Anomaly.ExternalNeedsSupplier");
-        }
-
-        if (form.Attendees?.Trim().Length > MaxText)
-        {
-            errors.Add("Anomaly.AttendeesTooLong");
-        }
-
-        if (errors.Count > 0)
-        {
-            return new CommitteeResult(false, errors);
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var supplierIds = form.Kind == AnomalyMeetingKind.External ? form.SupplierIds.Distinct().ToList() : [];
-        if (await db.Suppliers.CountAsync(s => supplierIds.Contains(s.Id), ct) != supplierIds.Count)
-        {
-            return CommitteeResult.Fail("Anomaly.ExternalNeedsSupplier");
-        }
-
-        var month = DateOnly.FromDateTime(form.Month!.Value);
-        var anomalies = await gatherer.GatherAsync(month, ct);
-        var meeting = AnomalyMeeting.Open(month, DateOnly.FromDateTime(form.MeetingDate!.Value), form.Kind, supplierIds, PersonName(), form.Attendees, anomalies);
-        db.AnomalyMeetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        return CommitteeResult.Success(meeting.Id);
-    }
-
     public async Task<AnomalyMeetingDetail?> GetAsync(int meetingId, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.AnomalyMeetings);
@@ -124,139 +70,6 @@ public sealed class AnomalyMeetingService(IDbContextFactory<PortalDbContext> con
             await CarriedOverAsync(db, meeting, null, ct));
     }
 
-    public async Task<CommitteeResult> SaveDiscussionAsync(int meetingId, int anomalyId, string? discussion, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.AnomalyMeetingManage);
-        if (discussion?.Trim().Length > MaxDiscussion)
-        {
-            return CommitteeResult.Fail("Anomaly.DiscussionTooLong");
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var meeting = await db.AnomalyMeetings.Include(m => m.Anomalies).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        var anomaly = meeting?.Anomalies.FirstOrDefault(a => a.Id == anomalyId);
-        if (meeting is null || anomaly is null)
-        {
-            return CommitteeResult.Fail("Anomaly.NotFound");
-        }
-
-        return await ApplyAsync(db, () =>
-        {
-            meeting.EnsureOpen();
-            anomaly.Discussion = string.IsNullOrWhiteSpace(discussion) ? null : discussion.Trim();
-        }, ct);
-    }
-
-    public async Task<CommitteeResult> AddActionItemAsync(int meetingId, ActionItemForm form, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.AnomalyMeetingManage);
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(form.Description))
-        {
-            errors.Add("Anomaly.DescriptionRequired");
-        }
-        else if (form.Description.Trim().Length > MaxText)
-        {
-            errors.Add("Anomaly.DescriptionTooLong");
-        }
-
-        if (string.IsNullOrEmpty(form.OwnerUserId))
-        {
-            errors.Add("Anomaly.OwnerRequired");
-        }
-
-        if (form.DueDate is null)
-        {
-            errors.Add("Anomaly.DueDateRequired");
-        }
-
-        if (errors.Count > 0)
-        {
-            return new CommitteeResult(false, errors);
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var meeting = await db.AnomalyMeetings.Include(m => m.Anomalies).Include(m => m.Suppliers).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null)
-        {
-            return CommitteeResult.Fail("Anomaly.NotFound");
-        }
-
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == form.OwnerUserId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        if (owner is null)
-        {
-            return CommitteeResult.Fail("Anomaly.OwnerRequired");
-        }
-
-        var anomaly = form.MeetingAnomalyId is { } aid ? meeting.Anomalies.FirstOrDefault(a => a.Id == aid) : null;
-        if (form.MeetingAnomalyId is not null && anomaly is null)
-        {
-            return CommitteeResult.Fail("Anomaly.NotFound");
-        }
-
-        var supplierId = anomaly?.SupplierId ?? form.SupplierId;
-        if (meeting.Kind == AnomalyMeetingKind.External && (supplierId is null || meeting.Suppliers.All(s => s.SupplierId != supplierId)))
-        {
-            return CommitteeResult.Fail("Anomaly.ExternalItemNeedsSupplier");
-        }
-
-        var item = new ActionItem
-        {
-            AnomalyMeetingId = meeting.Id, MeetingAnomalyId = anomaly?.Id, SupplierId = supplierId, Description = form.Description!.Trim(),
-            OwnerUserId = owner.Id, OwnerName = owner.DisplayName, DueDate = DateOnly.FromDateTime(form.DueDate!.Value),
-        };
-        return await ApplyAsync(db, () =>
-        {
-            meeting.EnsureOpen();
-            db.ActionItems.Add(item);
-        }, ct, () => item.Id);
-    }
-
-    /// <summary>Moves an item along PDCA: the QA manager, or the item's owner (even from the home page, without the meeting policy).</summary>
-    public async Task<CommitteeResult> ChangeActionItemStatusAsync(int itemId, ActionItemStatus status, string? note, Guid version, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.SignedIn);
-        if (!Enum.IsDefined(status))
-        {
-            return CommitteeResult.Fail("Anomaly.StatusInvalid");
-        }
-
-        if (note?.Trim().Length > MaxText)
-        {
-            return CommitteeResult.Fail("Anomaly.NoteTooLong");
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var item = await db.ActionItems.FirstOrDefaultAsync(a => a.Id == itemId, ct);
-        if (item is null)
-        {
-            return CommitteeResult.Fail("Anomaly.NotFound");
-        }
-
-        if (item.OwnerUserId != currentUser.Actor.UserId && !(await authorization.AuthorizeAsync(currentUser.Principal, Policies.AnomalyMeetingManage)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only the owner or the QA manager changes an action item.");
-        }
-
-        db.Entry(item).Property(a => a.Version).OriginalValue = version;
-        return await ApplyAsync(db, () => item.ChangeStatus(status, note, Now()), ct);
-    }
-
-    public async Task<CommitteeResult> CloseAsync(int meetingId, Guid version, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.AnomalyMeetingManage);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var meeting = await db.AnomalyMeetings.FirstOrDefaultAsync(m => m.Id == meetingId, ct);
-        if (meeting is null)
-        {
-            return CommitteeResult.Fail("Anomaly.NotFound");
-        }
-
-        db.Entry(meeting).Property(m => m.Version).OriginalValue = version;
-        return await ApplyAsync(db, () => meeting.Close(Now()), ct);
-    }
-
-    /// <summary>The signed-in person's overdue action items (the home page panel).</summary>
     public async Task<IReadOnlyList<ActionItemView>> MyOverdueAsync(CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.SignedIn);
@@ -327,27 +140,6 @@ public sealed class AnomalyMeetingService(IDbContextFactory<PortalDbContext> con
     private ActionItemView View(ActionItem a, DateOnly month) =>
         new(a.Id, a.Version, a.AnomalyMeetingId, month, a.MeetingAnomalyId, a.SupplierId, a.Description, a.OwnerUserId, a.OwnerName, a.DueDate, a.Status, a.Note, a.IsOverdue(Today()));
 
-    private static async Task<CommitteeResult> ApplyAsync(PortalDbContext db, Action change, CancellationToken ct, Func<int>? id = null)
-    {
-        try
-        {
-            change();
-            await db.SaveChangesAsync(ct);
-            return CommitteeResult.Success(id?.Invoke());
-        }
-        catch (CommitteeRuleException e)
-        {
-            return CommitteeResult.Fail(e.Key);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new CommitteeResult(false, ["Common.ConcurrencyConflict"], Conflict: true);
-        }
-    }
 
-    private string PersonName() => currentUser.Principal.FindFirst(PortalClaims.DisplayName)?.Value ?? currentUser.Actor.UserName;
-
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+    private DateOnly Today() => clock.TaipeiToday();
 }

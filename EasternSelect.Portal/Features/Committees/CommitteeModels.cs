@@ -3,14 +3,6 @@ using EasternSelect.Domain.Suppliers;
 
 namespace EasternSelect.Portal.Features.Committees;
 
-/// <summary>The outcome of a committee action: errors are resource keys (or already-localized text) the page shows.</summary>
-public sealed record CommitteeResult(bool Succeeded, IReadOnlyList<string> Errors, bool Conflict = false, int? Id = null)
-{
-    public static CommitteeResult Success(int? id = null) => new(true, [], Id: id);
-
-    public static CommitteeResult Fail(params string[] errors) => new(false, errors);
-}
-
 public sealed record ReviewMeetingRow(int Id, DateOnly MeetingDate, ReviewMeetingStatus Status, int Proposals, int Decided);
 
 public sealed record ProposalScoreView(string MemberUserId, string MemberName, CommitteeDepartment Department, int Presentation, int SellingPoint, int Price, int Quality,

@@ -6,8 +6,13 @@ public static class CommitteesRegistration
     public static IServiceCollection AddCommittees(this IServiceCollection services)
     {
         services.AddScoped<ProductReviewService>();
+        services.AddScoped<ProductReviewChair>();
+        services.AddScoped<ProposalSubmission>();
+        services.AddScoped<ProposalScoring>();
         services.AddScoped<AnomalyGatherer>();
         services.AddScoped<AnomalyMeetingService>();
+        services.AddScoped<AnomalyMeetingConduct>();
+        services.AddScoped<ActionItemProgress>();
         return services;
     }
 }

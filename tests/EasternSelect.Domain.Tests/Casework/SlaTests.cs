@@ -73,4 +73,16 @@ public sealed class SlaTests
         Assert.True(GrievanceDigestRule.IsOverdue(changed, null, Local(3, 2, 0), calendar));
         Assert.False(GrievanceDigestRule.IsOverdue(changed, changed.AddHours(1), Local(3, 3, 0), calendar));
     }
+
+    [Fact]
+    public void NextBusinessDayStart_ThursdayNightUtcIsFridayInTaipei_IsMondayMidnightTaipei()
+    {
+        var calendar = new BusinessCalendar();
+        // 2026-03-05 16:30 UTC is Friday 00:30 in Taipei: the next working day is Monday, not Friday.
+        var changed = new DateTime(2026, 3, 5, 16, 30, 0, DateTimeKind.Utc);
+
+        var next = calendar.NextBusinessDayStart(changed);
+
+        Assert.Equal(new DateTime(2026, 3, 8, 16, 0, 0, DateTimeKind.Utc), next);
+    }
 }

@@ -1,4 +1,5 @@
 using EasternSelect.Domain.Committees;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Suppliers;
 
 namespace EasternSelect.Domain.Tests.Committees;
@@ -6,6 +7,8 @@ namespace EasternSelect.Domain.Tests.Committees;
 public sealed class ProductReviewMeetingTests
 {
     private static readonly DateTime Now = new(2020, 12, 15, 6, 0, 0, DateTimeKind.Utc);
+
+    private static readonly DateOnly MeetingDay = new(2020, 12, 15);
 
     private static readonly CommitteeMember[] Members =
     [
@@ -17,7 +20,7 @@ public sealed class ProductReviewMeetingTests
 
     private static (ProductReviewMeeting Meeting, ProductProposal Proposal) MeetingWithProposal()
     {
-        var meeting = new ProductReviewMeeting { MeetingDate = new DateOnly(2020, 12, 15) };
+        var meeting = new ProductReviewMeeting(MeetingDay);
         var proposal = new ProductProposal { ProductName = "保溫瓶", SupplierId = 1, ProposedPrice = 990m, SellingPoints = "保溫" };
         meeting.AddProposal(proposal);
         return (meeting, proposal);
@@ -54,7 +57,7 @@ public sealed class ProductReviewMeetingTests
         ScoreAll(meeting, proposal, 80);
         meeting.CloseScoring("主席", Now);
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Score(proposal, Members[0], 10, 10, 10, 10, null, Now));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Score(proposal, Members[0], 10, 10, 10, 10, null, Now));
 
         Assert.Equal("Committee.ScoringLocked", error.Key);
         Assert.Equal(80, proposal.Scores.Single(s => s.MemberUserId == "p1").Presentation);
@@ -77,7 +80,7 @@ public sealed class ProductReviewMeetingTests
     {
         var (meeting, proposal) = MeetingWithProposal();
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Score(proposal, Members[0], value, 50, 50, 50, null, Now));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Score(proposal, Members[0], value, 50, 50, 50, null, Now));
 
         Assert.Equal("Committee.ScoreOutOfRange", error.Key);
         Assert.Empty(proposal.Scores);
@@ -92,7 +95,7 @@ public sealed class ProductReviewMeetingTests
             meeting.Score(proposal, member, 80, 80, 80, 80, null, Now);
         }
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.CloseScoring("主席", Now));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.CloseScoring("主席", Now));
 
         Assert.Equal("Committee.DepartmentsMissing", error.Key);
         Assert.Equal([CommitteeDepartment.QualityAssurance], meeting.MissingDepartments().Single().Missing);
@@ -103,7 +106,7 @@ public sealed class ProductReviewMeetingTests
     public void ResultOf_WeightsPerCriterion_WeighsEachDepartmentAndAveragesDepartmentsEqually()
     {
         var (meeting, proposal) = MeetingWithProposal();
-        meeting.Configure(new ScoringWeights(40, 30, 20, 10), 70m);
+        meeting.Configure(MeetingDay, new ScoringWeights(40, 30, 20, 10), 70m);
         // Product: two members whose weighted scores are 100 and 60 → department 80.
         meeting.Score(proposal, Members[0], 100, 100, 100, 100, null, Now);
         meeting.Score(proposal, new CommitteeMember { UserId = "p2", DisplayName = "商品部 E", Department = CommitteeDepartment.Product }, 60, 60, 60, 60, null, Now);
@@ -124,7 +127,7 @@ public sealed class ProductReviewMeetingTests
     public void ResultOf_OverallBelowThreshold_DoesNotPass()
     {
         var (meeting, proposal) = MeetingWithProposal();
-        meeting.Configure(ScoringWeights.Equal, 80m);
+        meeting.Configure(MeetingDay, ScoringWeights.Equal, 80m);
         ScoreAll(meeting, proposal, 79);
 
         var result = meeting.ResultOf(proposal);
@@ -140,7 +143,7 @@ public sealed class ProductReviewMeetingTests
     {
         var (meeting, _) = MeetingWithProposal();
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Configure(new ScoringWeights(a, b, c, d), 70m));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Configure(MeetingDay, new ScoringWeights(a, b, c, d), 70m));
 
         Assert.Equal(key, error.Key);
         Assert.Equal(25, meeting.PresentationWeight);
@@ -152,7 +155,7 @@ public sealed class ProductReviewMeetingTests
         var (meeting, proposal) = MeetingWithProposal();
         ScoreAll(meeting, proposal, 90);
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now));
 
         Assert.Equal("Committee.ScoringStillOpen", error.Key);
     }
@@ -164,7 +167,7 @@ public sealed class ProductReviewMeetingTests
         ScoreAll(meeting, proposal, 90);
         meeting.CloseScoring("主席", Now);
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Rejected, " ", "主席", Now));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Rejected, " ", "主席", Now));
         meeting.Decide(proposal, CommitteeDecision.ReviseAndResubmit, "請補檢驗報告", "主席", Now);
 
         Assert.Equal("Committee.DecisionNeedsConditions", error.Key);
@@ -179,7 +182,7 @@ public sealed class ProductReviewMeetingTests
         ScoreAll(meeting, proposal, 50);
         meeting.CloseScoring("主席", Now);
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now));
 
         Assert.Equal("Committee.OverrideNeedsConditions", error.Key);
         Assert.Null(proposal.Decision);
@@ -193,7 +196,7 @@ public sealed class ProductReviewMeetingTests
         meeting.CloseScoring("主席", Now);
         meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now);
 
-        var error = Assert.Throws<CommitteeRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Rejected, "x", "主席", Now));
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Decide(proposal, CommitteeDecision.Rejected, "x", "主席", Now));
 
         Assert.Equal("Committee.AlreadyDecided", error.Key);
     }
@@ -201,7 +204,12 @@ public sealed class ProductReviewMeetingTests
     [Fact]
     public void ListApproved_NewProduct_IsCreatedListedAtTheProposedPrice()
     {
-        var proposal = new ProductProposal { ProductName = "新保溫瓶", SupplierId = 7, Channel = SalesChannel.Catalogue, ProposedPrice = 1280m, Decision = CommitteeDecision.Approved };
+        var meeting = new ProductReviewMeeting(MeetingDay);
+        var proposal = new ProductProposal { ProductName = "新保溫瓶", SupplierId = 7, Channel = SalesChannel.Catalogue, ProposedPrice = 1280m, SellingPoints = "保溫" };
+        meeting.AddProposal(proposal);
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+        meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now);
 
         var product = proposal.ListApproved(new Supplier { Id = 7, Category = SupplierCategory.LeisureSmallAppliances }, "N0000001");
 
@@ -210,10 +218,66 @@ public sealed class ProductReviewMeetingTests
     }
 
     [Fact]
-    public void ListApproved_NotApproved_IsRefused()
+    public void ListApprovedAndMarkListed_Rejected_AreRefused()
     {
-        var proposal = new ProductProposal { Decision = CommitteeDecision.Rejected };
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+        meeting.Decide(proposal, CommitteeDecision.Rejected, "價格過高", "主席", Now);
 
-        Assert.Throws<CommitteeRuleException>(() => proposal.ListApproved(new Supplier(), "N1"));
+        Assert.Equal("Committee.NotApproved", Assert.Throws<DomainRuleException>(() => proposal.ListApproved(new Supplier(), "N1")).Key);
+        Assert.Equal("Committee.NotApproved", Assert.Throws<DomainRuleException>(() => proposal.MarkListed(5)).Key);
+        Assert.Null(proposal.ListedProductId);
+    }
+
+    [Fact]
+    public void MarkListed_Approved_RemembersTheProduct()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+        meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now);
+
+        proposal.MarkListed(42);
+
+        Assert.Equal(42, proposal.ListedProductId);
+    }
+
+    [Fact]
+    public void Configure_AfterScoringClosed_IsRefusedAndKeepsTheDateAndWeights()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Configure(new DateOnly(2020, 12, 20), new ScoringWeights(40, 30, 20, 10), 60m));
+
+        Assert.Equal("Committee.ScoringLocked", error.Key);
+        Assert.Equal((MeetingDay, 25, 70m), (meeting.MeetingDate, meeting.PresentationWeight, meeting.PassThreshold));
+    }
+
+    [Fact]
+    public void Configure_WhileOpen_ChangesDateWeightsAndThreshold()
+    {
+        var (meeting, _) = MeetingWithProposal();
+
+        meeting.Configure(new DateOnly(2020, 12, 22), new ScoringWeights(40, 30, 20, 10), 65m);
+
+        Assert.Equal((new DateOnly(2020, 12, 22), 40, 30, 20, 10, 65m),
+            (meeting.MeetingDate, meeting.PresentationWeight, meeting.SellingPointWeight, meeting.PriceWeight, meeting.QualityWeight, meeting.PassThreshold));
+    }
+
+    [Fact]
+    public void Decide_ProposalOfAnotherMeeting_IsRefused()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+        var stranger = new ProductProposal { ProductName = "他案", SupplierId = 2, ProposedPrice = 10m, SellingPoints = "x" };
+
+        var error = Assert.Throws<DomainRuleException>(() => meeting.Decide(stranger, CommitteeDecision.Approved, null, "主席", Now));
+
+        Assert.Equal("Committee.NotFound", error.Key);
+        Assert.Null(stranger.Decision);
     }
 }

@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Privacy;
-using EasternSelect.Domain.Security;
-using EasternSelect.Domain.Tiering;
 using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
@@ -15,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EasternSelect.Portal.Features.Casework.Complaints;
 
 /// <summary>
-/// Customer complaints (客訴): intake, lists, workflow, major cases and personal-data reveal. Customer
+/// Customer complaints (客訴) as lists and detail pages read them, and the personal-data reveal. Customer
 /// contacts leave this service masked, except through <see cref="RevealAsync"/>, which is audited and
 /// allowed only to the person working the case.
 /// </summary>
@@ -167,139 +164,6 @@ public sealed class ComplaintService(
             canWork, canTake, canWork ? CaseWorkflow.NextStatuses(c.Status) : []);
     }
 
-    /// <summary>Records a complaint from any channel. Signs of a major case in the text send it to the major-case team at once.</summary>
-    public async Task<CaseResult> CreateAsync(ComplaintForm form, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Complaints);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        if (!await db.ComplaintCategories.AnyAsync(c => c.Id == form.CategoryId && c.Active, ct))
-        {
-            return CaseResult.Fail("Complaint.Error.Category");
-        }
-
-        int? supplierId = null;
-        if (form.ProductId is { } productId)
-        {
-            supplierId = await db.Products.Where(p => p.Id == productId).Select(p => (int?)p.SupplierId).SingleOrDefaultAsync(ct);
-            if (supplierId is null)
-            {
-                return CaseResult.Fail("Complaint.Error.Product");
-            }
-        }
-
-        var now = Now();
-        var by = currentUser.Actor();
-        var complaint = new Complaint
-        {
-            Channel = form.Channel,
-            CustomerName = form.CustomerName.Trim(),
-            CustomerPhone = form.CustomerPhone.Trim(),
-            CustomerEmail = Trim(form.CustomerEmail),
-            CustomerAddress = Trim(form.CustomerAddress),
-            OrderNumber = Trim(form.OrderNumber),
-            ProductId = form.ProductId,
-            SupplierId = supplierId,
-            CategoryId = form.CategoryId,
-            Description = form.Description.Trim(),
-        };
-        var responseDue = Complaint.IsOnlineChannel(form.Channel) ? settings.Sla.FirstResponseDue(now, settings.Calendar) : (DateTime?)null;
-        complaint.Open(await NextNumberAsync(db, now, ct), now, settings.Sla.ClosureDue(now, settings.Calendar), responseDue, by);
-        complaint.MarkMajor(form.MajorReasons, detected: false, by, now);
-        var detected = MajorCaseDetector.Detect(complaint.Description);
-        complaint.MarkMajor(detected & ~form.MajorReasons, detected: true, by, now);
-        db.Complaints.Add(complaint);
-        var notification = complaint.IsMajor ? NotifyMajor(db, complaint, now) : null;
-        await db.SaveChangesAsync(ct);
-        if (notification is not null)
-        {
-            // The link needs the id the save gave.
-            notification.Link = Link(complaint.Id);
-            await db.SaveChangesAsync(ct);
-        }
-
-        return CaseResult.Ok(complaint.Id);
-    }
-
-    /// <summary>The current person takes the case (a major case only by the major-case team).</summary>
-    public Task<CaseResult> TakeAsync(int id, Guid version, CancellationToken ct) =>
-        ChangeAsync(id, version, requireWorker: false, async (c, by, now) =>
-        {
-            if (c.IsMajor && !await IsAsync(Policies.MajorCases))
-            {
-                throw new CaseRuleException("Complaint.Error.MajorTeamOnly");
-            }
-
-            c.Assign(by, by, now);
-        }, ct);
-
-    public Task<CaseResult> MoveAsync(int id, CaseStatus to, string? note, Guid version, CancellationToken ct) =>
-        ChangeAsync(id, version, requireWorker: true, (c, by, now) =>
-        {
-            c.MoveTo(to, by, now, note);
-            return Task.CompletedTask;
-        }, ct);
-
-    /// <summary>Records the root cause and closes in one step: closing requires it.</summary>
-    public Task<CaseResult> CloseAsync(int id, RootCause cause, string? note, Guid version, CancellationToken ct) =>
-        ChangeAsync(id, version, requireWorker: true, (c, by, now) =>
-        {
-            int? supplierId = cause == RootCause.QualityDefect ? c.SupplierId : null;
-            if (c.Status == CaseStatus.Investigating || c.Status is CaseStatus.WaitingForCustomer or CaseStatus.WaitingForSupplier)
-            {
-                c.MoveTo(CaseStatus.Resolved, by, now);
-            }
-
-            c.SetRootCause(cause, note, supplierId, by, now);
-            c.MoveTo(CaseStatus.Closed, by, now);
-            return Task.CompletedTask;
-        }, ct);
-
-    public Task<CaseResult> AddNoteAsync(int id, string text, Guid version, CancellationToken ct) =>
-        ChangeAsync(id, version, requireWorker: true, (c, by, now) =>
-        {
-            c.AddNote(text, by, now);
-            return Task.CompletedTask;
-        }, ct);
-
-    /// <summary>The agent flags a major case; the team is told at once.</summary>
-    public Task<CaseResult> FlagMajorAsync(int id, MajorCaseReason reasons, Guid version, CancellationToken ct) =>
-        ChangeAsync(id, version, requireWorker: false, (c, by, now) =>
-        {
-            if (reasons == MajorCaseReason.None)
-            {
-                throw new CaseRuleException("Complaint.Error.MajorReason");
-            }
-
-            c.MarkMajor(reasons, detected: false, by, now);
-            return Task.CompletedTask;
-        }, ct);
-
-    public async Task<CaseResult> AttachAsync(int id, string fileName, long length, Stream content, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Complaints);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var c = await db.Complaints.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
-        {
-            return CaseResult.Fail("Case.Error.NotFound");
-        }
-
-        if (!await CanWorkAsync(c.AssigneeId, c.IsMajor))
-        {
-            return CaseResult.Fail("Case.Error.NotWorking");
-        }
-
-        var by = currentUser.Actor();
-        var (file, error) = await CaseFiles.ReadAsync(fileName, length, content, by.Name, Now(), ct);
-        if (file is null)
-        {
-            return CaseResult.Fail(error!);
-        }
-
-        await CaseFiles.SaveWithFilesAsync(db, [file], () => c.Attach(file.Id, file.FileName, file.Length, by, Now()), ct);
-        return CaseResult.Ok(id);
-    }
-
     /// <summary>One unmasked field for the person working the case; the view is written to the audit log.</summary>
     public async Task<string?> RevealAsync(int id, ComplaintField field, CancellationToken ct)
     {
@@ -328,88 +192,7 @@ public sealed class ComplaintService(
         };
     }
 
-    private async Task<CaseResult> ChangeAsync(int id, Guid version, bool requireWorker, Func<Complaint, CaseActor, DateTime, Task> change, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Complaints);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var c = await db.Complaints.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
-        {
-            return CaseResult.Fail("Case.Error.NotFound");
-        }
-
-        if (requireWorker && !await CanWorkAsync(c.AssigneeId, c.IsMajor))
-        {
-            return CaseResult.Fail(c.IsMajor ? "Complaint.Error.MajorTeamOnly" : "Case.Error.NotWorking");
-        }
-
-        db.Entry(c).Property(x => x.Version).OriginalValue = version;
-        var now = Now();
-        var wasMajor = c.IsMajor;
-        var wasClosed = c.Status == CaseStatus.Closed ? (c.RootCause, c.SupplierId, c.ClosedUtc) : default;
-        try
-        {
-            await change(c, currentUser.Actor(), now);
-        }
-        catch (CaseRuleException ex)
-        {
-            return CaseResult.Fail(ex.Key);
-        }
-
-        if (!wasMajor && c.IsMajor)
-        {
-            NotifyMajor(db, c, now);
-        }
-
-        // A quality complaint counts toward its supplier's monthly record (complaint rate, spot-check candidates).
-        if (wasClosed.RootCause == RootCause.QualityDefect && c.Status != CaseStatus.Closed && wasClosed.SupplierId is { } oldSupplier)
-        {
-            await CountQualityComplaintAsync(db, oldSupplier, wasClosed.ClosedUtc!.Value, -1, ct);
-        }
-
-        if (c.Status == CaseStatus.Closed && wasClosed.ClosedUtc is null && c.RootCause == RootCause.QualityDefect && c.SupplierId is { } supplier)
-        {
-            await CountQualityComplaintAsync(db, supplier, now, +1, ct);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CaseResult.Conflicted();
-        }
-
-        return CaseResult.Ok(id);
-    }
-
-    private static async Task CountQualityComplaintAsync(PortalDbContext db, int supplierId, DateTime utc, int delta, CancellationToken ct)
-    {
-        var month = new DateOnly(utc.Year, utc.Month, 1);
-        var record = await db.SupplierMonthlyRecords.SingleOrDefaultAsync(r => r.SupplierId == supplierId && r.Month == month, ct);
-        if (record is null)
-        {
-            record = new SupplierMonthlyRecord { SupplierId = supplierId, Month = month };
-            db.SupplierMonthlyRecords.Add(record);
-        }
-
-        record.Complaints = Math.Max(0, record.Complaints + delta);
-    }
-
-    private static Domain.Notifications.Notification NotifyMajor(PortalDbContext db, Complaint c, DateTime now)
-    {
-        var notification = NotificationService.ForRole(Roles.MajorCaseTeam, "Notification.MajorComplaint", c.Number, c.Id > 0 ? Link(c.Id) : null, now);
-        db.Notifications.Add(notification);
-        return notification;
-    }
-
-    private static string Link(int id) => "/complaints/" + id.ToString(CultureInfo.InvariantCulture);
-
-    private async Task<bool> CanWorkAsync(string? assigneeId, bool isMajor) =>
-        isMajor
-            ? await IsAsync(Policies.MajorCases)
-            : assigneeId is not null && assigneeId == currentUser.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+    private Task<bool> CanWorkAsync(string? assigneeId, bool isMajor) => ComplaintWork.CanWorkAsync(authorization, currentUser, assigneeId, isMajor);
 
     private async Task<bool> IsAsync(string policy) => (await authorization.AuthorizeAsync(currentUser.Principal, policy)).Succeeded;
 
@@ -419,20 +202,9 @@ public sealed class ComplaintService(
         return await db.ComplaintCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => zh ? c.NameZh : c.NameEn, ct);
     }
 
-    /// <summary>C2026-000123: the year's next number (the unique index refuses a duplicate from a simultaneous intake).</summary>
-    private static async Task<string> NextNumberAsync(PortalDbContext db, DateTime now, CancellationToken ct)
-    {
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"C{now.Year}-");
-        var last = await db.Complaints.Where(c => c.Number.StartsWith(prefix)).MaxAsync(c => (string?)c.Number, ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}{next:D6}");
-    }
-
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using EasternSelect.Domain.Casework;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 
 namespace EasternSelect.Portal.Features.Casework.Grievances;
@@ -78,6 +79,9 @@ public sealed record AuditorOption(string Id, string Name);
 public sealed record GrievanceStatusView(string Number, GrievanceTopic Topic, CaseStatus Status, DateTime OpenedUtc, DateTime LastActivityUtc, GrievanceOutcome? Outcome);
 
 public sealed record GrievanceReceipt(string Number, string Token);
+
+/// <summary>The public form's outcome: the receipt (case number and token, shown once) when <see cref="Result"/> succeeded.</summary>
+public sealed record GrievanceSubmission(Result Result, GrievanceReceipt? Receipt);
 
 public sealed record DigestRow(int Id, string Number, GrievanceTopic Topic, string Subject, CaseStatus Status, DateTime OpenedUtc, DateTime LastActivityUtc,
     bool New, bool ReadByMe, bool ReadByHead, bool ReadByExecutive, bool Overdue);
