@@ -169,7 +169,6 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         var page = await quality.FiguresAsync(new QualityQuery(panel.Window.FromMonth, panel.Window.ToMonth, null, null), CancellationToken.None);
 
         Assert.Equal(page.Total with { Key = "window" }, panel.Quality);
-        Assert.Equal(page.Total.DefectRate + page.Total.ShortageRate, panel.DefectAndShortageRate);
         var w = panel.Window;
         Assert.Equal(panel.Quality.LotsReceived, (await dashboard.LotRecordsAsync(new(w.FromMonth, w.ToMonth, LotRecordFilter.Received, 0, 1), CancellationToken.None)).Total);
         Assert.Equal(panel.Quality.LotsDecided, (await dashboard.LotRecordsAsync(new(w.FromMonth, w.ToMonth, LotRecordFilter.Inspected, 0, 1), CancellationToken.None)).Total);
