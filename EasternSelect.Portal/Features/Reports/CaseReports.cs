@@ -35,16 +35,14 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
                 Action = db.CorrectiveActions.Where(c => c.IncomingLotId == x.Id).Select(c => (CorrectiveActionStatus?)c.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var actions = await db.CorrectiveActions.AsNoTracking().Where(c => c.RequestedOn >= month && c.RequestedOn < next)
-            .GroupBy(c => 1)
-            .Select(g => new
-            {
-                Opened = g.Count(),
-                Accepted = g.Count(c => c.Status == CorrectiveActionStatus.Accepted),
-                Open = g.Count(c => c.Status == CorrectiveActionStatus.Open),
-                Overdue = g.Count(c => c.Status == CorrectiveActionStatus.Open && c.DueOn < today),
-            })
-            .SingleOrDefaultAsync(ct);
+        var requested = db.CorrectiveActions.AsNoTracking().Where(c => c.RequestedOn >= month && c.RequestedOn < next);
+        var actions = new
+        {
+            Opened = await requested.CountAsync(ct),
+            Accepted = await requested.CountAsync(c => c.Status == CorrectiveActionStatus.Accepted, ct),
+            Open = await InspectionFigures.OpenCorrectiveActions(requested, null).CountAsync(ct),
+            Overdue = await InspectionFigures.OpenCorrectiveActions(requested, today).CountAsync(ct),
+        };
         var audits = await db.FactoryAudits.AsNoTracking().Where(a => a.AuditDate >= month && a.AuditDate < next)
             .OrderBy(a => a.AuditDate).ThenBy(a => a.Id)
             .Select(a => new { a.AuditDate, Supplier = a.Supplier!.Name, a.FactoryName, a.Reason, a.Status })
@@ -91,10 +89,10 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             l["Reports.Inspections.CorrectiveActions"],
             [new(l["Reports.Label"]), new(l["Reports.Actual"], CellKind.Number)],
             [
-                [ReportCell.Of(l["Reports.Inspections.ActionsOpened"].Value), ReportCell.Of(actions?.Opened ?? 0)],
-                [ReportCell.Of(l["Reports.Inspections.ActionsAccepted"].Value), ReportCell.Of(actions?.Accepted ?? 0)],
-                [ReportCell.Of(l["Reports.Inspections.ActionsOpen"].Value), ReportCell.Of(actions?.Open ?? 0)],
-                [ReportCell.Of(l["Reports.Inspections.ActionsOverdue", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value), ReportCell.Of(actions?.Overdue ?? 0)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsOpened"].Value), ReportCell.Of(actions.Opened)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsAccepted"].Value), ReportCell.Of(actions.Accepted)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsOpen"].Value), ReportCell.Of(actions.Open)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsOverdue", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value), ReportCell.Of(actions.Overdue)],
             ]);
         var auditTable = new ReportTable(
             l["Reports.Inspections.Audits"],
