@@ -30,8 +30,6 @@ public sealed class ComplaintService(
 {
     public const int MaxPageSize = 100;
 
-    private static readonly CaseStatus[] NotClosed = [.. Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Closed)];
-
     public async Task<IReadOnlyList<ComplaintCategoryView>> CategoriesAsync(bool activeOnly, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Complaints);
