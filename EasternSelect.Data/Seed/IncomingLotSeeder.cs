@@ -1,4 +1,5 @@
 using System.Globalization;
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
@@ -205,42 +206,10 @@ public static class IncomingLotSeeder
         return lots.Count + reinspections.Count;
     }
 
-    /// <summary>The lot-derived fields of the monthly records (the same sums as the portal's QualityFiguresService).</summary>
+    /// <summary>The lot-derived fields of the monthly records, written by the same query the portal's inspection services use.</summary>
     private static async Task UpsertRecordsAsync(PortalDbContext db, DateOnly month, DateOnly today, CancellationToken ct)
     {
-        var next = month.AddMonths(1);
-        var sums = await db.IncomingLots.AsNoTracking().Where(x => x.Month == month && !x.IsReinspection).GroupBy(x => x.SupplierId).Select(g => new
-        {
-            SupplierId = g.Key,
-            Inspected = g.Sum(x => x.Status == LotStatus.Decided ? 1 : 0),
-            Rejected = g.Sum(x => x.Decision == LotDecision.Rejected ? 1 : 0),
-            Received = g.Sum(x => x.LotSize),
-            Defective = g.Sum(x => x.EstimatedDefectiveUnits),
-            Short = g.Sum(x => x.UnitsShort),
-        }).ToListAsync(ct);
-        var late = await db.CorrectiveActions.AsNoTracking()
-            .Where(c => c.DueOn >= month && c.DueOn < next
-                && ((c.Status == CorrectiveActionStatus.Open && c.DueOn < today) || (c.Status == CorrectiveActionStatus.Accepted && c.AcceptedOn > c.DueOn)))
-            .GroupBy(c => c.SupplierId).Select(g => new { SupplierId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.SupplierId, g => g.Count, ct);
-        var records = await db.SupplierMonthlyRecords.Where(r => r.Month == month).ToDictionaryAsync(r => r.SupplierId, ct);
-        foreach (var sum in sums)
-        {
-            if (!records.TryGetValue(sum.SupplierId, out var record))
-            {
-                record = new Domain.Tiering.SupplierMonthlyRecord { SupplierId = sum.SupplierId, Month = month };
-                db.SupplierMonthlyRecords.Add(record);
-            }
-
-            record.LotsInspected = sum.Inspected;
-            record.LotsRejected = sum.Rejected;
-            record.UnitsReceived = sum.Received;
-            record.DefectiveUnits = sum.Defective;
-            record.ShortUnits = sum.Short;
-            record.LateCorrectiveActions = late.GetValueOrDefault(sum.SupplierId);
-        }
-
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
+        await SupplierMonthlyRecords.UpsertLotFiguresAsync(db, month, supplierIds: null, today, ct);
         db.ChangeTracker.Clear();
     }
 

@@ -44,22 +44,32 @@ public sealed class EsgSnapshot : Entity
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 
-    /// <summary>Why a year cannot be frozen now (a resource key), or null: only a completed year, not in the future.</summary>
+    /// <summary>Why a year cannot be frozen now (a resource key), or null: only a completed Taiwan year, not in the future.</summary>
     public static string? CheckYear(int year, int currentYear) => year < 2000 || year >= currentYear ? "Esg.FreezeYearNotComplete" : null;
 
-    public static EsgSnapshot Freeze(int year, string documentJson, string culture, string userId, string userName, string? note, DateTime nowUtc)
+    /// <summary>
+    /// Freezes a year's figures: the only way a snapshot comes to be, and there is no way to change one after. Refuses
+    /// (<see cref="DomainRuleException"/>) a year that is not complete in Taiwan at <paramref name="nowUtc"/>, a year that
+    /// already has a snapshot (<paramref name="existing"/>), and a note over <see cref="MaxNoteLength"/>.
+    /// </summary>
+    public static EsgSnapshot Freeze(int year, string documentJson, string culture, string userId, string userName, string? note, DateTime nowUtc, EsgSnapshot? existing = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(documentJson);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        if (CheckYear(year, nowUtc.Year) is { } error)
+        if (CheckYear(year, TaiwanTime.YearOf(nowUtc)) is { } error)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), error);
+            throw new DomainRuleException(error);
+        }
+
+        if (existing is not null)
+        {
+            throw new DomainRuleException("Esg.AlreadyFrozen");
         }
 
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note is { Length: > MaxNoteLength })
         {
-            throw new ArgumentException("The note is too long.", nameof(note));
+            throw new DomainRuleException("Esg.NoteTooLong");
         }
 
         return new EsgSnapshot

@@ -30,4 +30,15 @@ public sealed class SupplierMonthlyRecord : Entity
     public int AuditFindings { get; set; }
 
     public int LateCorrectiveActions { get; set; }
+
+    /// <summary>Replaces the fields the incoming lots own; shipped units, complaints and audit findings belong to other features and are kept.</summary>
+    public void RecordLots(int lotsInspected, int lotsRejected, int unitsReceived, int defectiveUnits, int shortUnits, int lateCorrectiveActions)
+    {
+        LotsInspected = lotsInspected;
+        LotsRejected = lotsRejected;
+        UnitsReceived = unitsReceived;
+        DefectiveUnits = defectiveUnits;
+        ShortUnits = shortUnits;
+        LateCorrectiveActions = lateCorrectiveActions;
+    }
 }

@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Reporting;
 
 namespace EasternSelect.Domain.Tests;
@@ -34,12 +35,43 @@ public sealed class EsgSnapshotTests
     public void Freeze_YearNotCompleted_IsRefused(int year)
     {
         Assert.NotNull(EsgSnapshot.CheckYear(year, Now.Year));
-        Assert.Throws<ArgumentOutOfRangeException>(() => EsgSnapshot.Freeze(year, "{}", "zh-TW", "u1", "x", null, Now));
+        var refused = Assert.Throws<DomainRuleException>(() => EsgSnapshot.Freeze(year, "{}", "zh-TW", "u1", "x", null, Now));
+        Assert.Equal("Esg.FreezeYearNotComplete", refused.Key);
+    }
+
+    [Fact]
+    public void Freeze_NewYearsEveUtcIsAlreadyNewYearInTaipei_PreviousYearCanBeFrozen()
+    {
+        // 2026-12-31 16:30 UTC is 2027-01-01 00:30 in Taipei: 2026 is complete there, though not yet in UTC.
+        var snapshot = EsgSnapshot.Freeze(2026, "{}", "zh-TW", "u1", "x", null, new DateTime(2026, 12, 31, 16, 30, 0, DateTimeKind.Utc));
+
+        Assert.Equal(2026, snapshot.Year);
+    }
+
+    [Fact]
+    public void Freeze_LastEveningOfTheYearInTaipei_YearIsNotCompleteYet()
+    {
+        // 2026-12-31 15:30 UTC is 2026-12-31 23:30 in Taipei.
+        var refused = Assert.Throws<DomainRuleException>(() => EsgSnapshot.Freeze(2026, "{}", "zh-TW", "u1", "x", null, new DateTime(2026, 12, 31, 15, 30, 0, DateTimeKind.Utc)));
+
+        Assert.Equal("Esg.FreezeYearNotComplete", refused.Key);
+    }
+
+    [Fact]
+    public void Freeze_YearAlreadyFrozen_IsRefused()
+    {
+        var first = EsgSnapshot.Freeze(2020, "{\"a\":1}", "zh-TW", "u1", "x", null, Now);
+
+        var refused = Assert.Throws<DomainRuleException>(() => EsgSnapshot.Freeze(2020, "{\"a\":2}", "zh-TW", "u2", "y", null, Now, existing: first));
+
+        Assert.Equal("Esg.AlreadyFrozen", refused.Key);
     }
 
     [Fact]
     public void Freeze_NoteTooLong_IsRefused()
     {
-        Assert.Throws<ArgumentException>(() => EsgSnapshot.Freeze(2020, "{}", "zh-TW", "u1", "x", new string('字', EsgSnapshot.MaxNoteLength + 1), Now));
+        var refused = Assert.Throws<DomainRuleException>(() => EsgSnapshot.Freeze(2020, "{}", "zh-TW", "u1", "x", new string('字', EsgSnapshot.MaxNoteLength + 1), Now));
+
+        Assert.Equal("Esg.NoteTooLong", refused.Key);
     }
 }

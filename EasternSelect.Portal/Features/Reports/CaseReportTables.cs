@@ -1,7 +1,6 @@
 using System.Globalization;
 using EasternSelect.Domain.Casework;
-using EasternSelect.Portal.Features.Casework.Complaints;
-using EasternSelect.Portal.Features.Casework.Grievances;
+using EasternSelect.Data.Queries;
 using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Reports;

@@ -1,12 +1,10 @@
 using EasternSelect.Domain.Common;
 using System.Globalization;
 using EasternSelect.Data;
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
-using EasternSelect.Portal.Features.Casework.Complaints;
-using EasternSelect.Portal.Features.Casework.Grievances;
-using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Features.Reports.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -27,7 +25,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
         var next = month.AddMonths(1);
         var today = clock.TaipeiToday();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (total, byCategory) = await QualityFiguresService.PeriodFiguresAsync(db, month, month, ct);
+        var (total, byCategory) = await InspectionFigures.PeriodAsync(db, month, month, ct);
         var rejected = await db.IncomingLots.AsNoTracking()
             .Where(x => !x.IsReinspection && x.Month == month && x.Decision == LotDecision.Rejected)
             .OrderBy(x => x.ReceivedOn).ThenBy(x => x.LotNumber)
@@ -37,27 +35,26 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
                 Action = db.CorrectiveActions.Where(c => c.IncomingLotId == x.Id).Select(c => (CorrectiveActionStatus?)c.Status).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var actions = await db.CorrectiveActions.AsNoTracking().Where(c => c.RequestedOn >= month && c.RequestedOn < next)
-            .GroupBy(c => 1)
-            .Select(g => new
-            {
-                Opened = g.Count(),
-                Accepted = g.Count(c => c.Status == CorrectiveActionStatus.Accepted),
-                Open = g.Count(c => c.Status == CorrectiveActionStatus.Open),
-                Overdue = g.Count(c => c.Status == CorrectiveActionStatus.Open && c.DueOn < today),
-            })
-            .SingleOrDefaultAsync(ct);
+        var requested = db.CorrectiveActions.AsNoTracking().Where(c => c.RequestedOn >= month && c.RequestedOn < next);
+        var actions = new
+        {
+            Opened = await requested.CountAsync(ct),
+            Accepted = await requested.CountAsync(c => c.Status == CorrectiveActionStatus.Accepted, ct),
+            Open = await InspectionFigures.OpenCorrectiveActions(requested, null).CountAsync(ct),
+            Overdue = await InspectionFigures.OpenCorrectiveActions(requested, today).CountAsync(ct),
+        };
         var audits = await db.FactoryAudits.AsNoTracking().Where(a => a.AuditDate >= month && a.AuditDate < next)
             .OrderBy(a => a.AuditDate).ThenBy(a => a.Id)
             .Select(a => new { a.AuditDate, Supplier = a.Supplier!.Name, a.FactoryName, a.Reason, a.Status })
             .ToListAsync(ct);
 
         ReportCell Rate(decimal percent) => ReportCell.Percent(percent / 100m, 2);
-        var target = QualityFigures.TargetPercent / 100m;
+        // Each rate against its own target (QualityTargets), never a sum of rates.
         var kpis = new ReportKpis(
             [
-                new KpiTile(l["Reports.Inspections.DefectShortageRate"], target, (total.DefectRate + total.ShortageRate) / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
-                new KpiTile(l["Quality.ReturnRate"], target, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.DefectRate"], QualityTargets.DefectPercent / 100m, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.ShortageRate"], QualityTargets.ShortagePercent / 100m, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.ReturnRate"], QualityTargets.ReturnPercent / 100m, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
             ],
             l["Reports.Target"], l["Reports.Met"], l["Reports.NotMet"]);
         IReadOnlyList<ReportCell> Figures(string label, QualityFigures f) =>
@@ -92,10 +89,10 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             l["Reports.Inspections.CorrectiveActions"],
             [new(l["Reports.Label"]), new(l["Reports.Actual"], CellKind.Number)],
             [
-                [ReportCell.Of(l["Reports.Inspections.ActionsOpened"].Value), ReportCell.Of(actions?.Opened ?? 0)],
-                [ReportCell.Of(l["Reports.Inspections.ActionsAccepted"].Value), ReportCell.Of(actions?.Accepted ?? 0)],
-                [ReportCell.Of(l["Reports.Inspections.ActionsOpen"].Value), ReportCell.Of(actions?.Open ?? 0)],
-                [ReportCell.Of(l["Reports.Inspections.ActionsOverdue", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value), ReportCell.Of(actions?.Overdue ?? 0)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsOpened"].Value), ReportCell.Of(actions.Opened)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsAccepted"].Value), ReportCell.Of(actions.Accepted)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsOpen"].Value), ReportCell.Of(actions.Open)],
+                [ReportCell.Of(l["Reports.Inspections.ActionsOverdue", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value), ReportCell.Of(actions.Overdue)],
             ]);
         var auditTable = new ReportTable(
             l["Reports.Inspections.Audits"],
@@ -122,17 +119,15 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             ]);
     }
 
-    /// <summary>Complaints opened from <paramref name="from"/> to <paramref name="to"/> (inclusive, UTC days): indicators, SLA, channels, statuses, topics.</summary>
+    /// <summary>Complaints opened from <paramref name="from"/> to <paramref name="to"/> (inclusive, Taiwan days): indicators, SLA, channels, statuses, topics.</summary>
     public async Task<ReportDocument> ComplaintsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var fromUtc = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var toUtc = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var figures = await ComplaintKpiService.PeriodFiguresAsync(db, fromUtc, toUtc, ct);
-        var channels = await ComplaintKpiService.ChannelFiguresAsync(db, fromUtc, toUtc, ct);
-        var topics = await ComplaintKpiService.TopicFiguresAsync(db, fromUtc, toUtc, ct);
-        var opened = ComplaintKpiService.Opened(db, fromUtc, toUtc);
+        var figures = await ComplaintFigures.PeriodAsync(db, from, to, ct);
+        var channels = await ComplaintFigures.ChannelsAsync(db, from, to, ct);
+        var topics = await ComplaintFigures.TopicsAsync(db, from, to, ct);
+        var opened = ComplaintFigures.Opened(db, TaiwanTime.Days(from, to));
         var statuses = await opened.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         var sla = await opened.GroupBy(c => 1).Select(g => new
         {

@@ -64,7 +64,7 @@ public sealed class ReportService(
     /// <summary>The default parameters: the last complete year, and the two before it for a range.</summary>
     public ReportParameters Defaults()
     {
-        var year = clock.GetUtcNow().Year - 1;
+        var year = clock.TaipeiToday().Year - 1;
         var today = Today;
         return new ReportParameters(year - 2, year, year,
             Month: new DateOnly(today.Year, today.Month, 1).AddMonths(-1), FromDate: new DateOnly(year, 1, 1), ToDate: new DateOnly(year, 12, 31));
@@ -198,7 +198,7 @@ public sealed class ReportService(
     public (ReportParameters? Parameters, string? Error) Check(ReportParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var error = ReviewService.CheckYearRange(parameters.From, parameters.To, clock.GetUtcNow().Year);
+        var error = ReviewService.CheckYearRange(parameters.From, parameters.To, clock.TaipeiToday().Year);
         return error is null ? (parameters, null) : (null, l[error]);
     }
 

@@ -33,7 +33,7 @@ public sealed class EsgSnapshotTests(PortalFactoryFixture fixture) : IClassFixtu
             var published = await AsAsync(Roles.QaManager, esg => esg.BuildAsync(Year, CancellationToken.None));
             var differences = await AsAsync(Roles.Executive, esg => esg.DifferencesAsync(Year, CancellationToken.None));
 
-            Assert.Null(frozen.Error);
+            Assert.True(frozen.Result.Succeeded);
             Assert.NotNull(frozen.Snapshot);
             await using (var db = await Db())
             {
@@ -64,10 +64,10 @@ public sealed class EsgSnapshotTests(PortalFactoryFixture fixture) : IClassFixtu
         var second = await AsAsync(Roles.Executive, esg => esg.FreezeAsync(2018, null, CancellationToken.None));
         var current = await AsAsync(Roles.Executive, esg => esg.FreezeAsync(DateTime.UtcNow.Year, null, CancellationToken.None));
 
-        Assert.Null(first.Error);
-        Assert.NotNull(second.Error);
+        Assert.True(first.Result.Succeeded);
+        Assert.False(second.Result.Succeeded);
         Assert.Null(second.Snapshot);
-        Assert.NotNull(current.Error);
+        Assert.False(current.Result.Succeeded);
         await using var db = await Db();
         Assert.Equal(1, await db.EsgSnapshots.CountAsync(s => s.Year == 2018));
         Assert.False(await db.EsgSnapshots.AnyAsync(s => s.Year == DateTime.UtcNow.Year));

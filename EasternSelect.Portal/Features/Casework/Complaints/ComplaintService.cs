@@ -27,8 +27,6 @@ public sealed class ComplaintService(
 {
     public const int MaxPageSize = 100;
 
-    private static readonly CaseStatus[] NotClosed = [.. Enum.GetValues<CaseStatus>().Where(s => s != CaseStatus.Closed)];
-
     public async Task<IReadOnlyList<ComplaintCategoryView>> CategoriesAsync(bool activeOnly, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Complaints);
@@ -115,20 +113,7 @@ public sealed class ComplaintService(
     /// Open (not closed) complaints whose closure clock stands at <paramref name="sla"/> at <paramref name="nowUtc"/>, the SQL
     /// form of <see cref="SlaClock.Evaluate"/>: breached past the due time, due soon within the warning window, else on track.
     /// </summary>
-    public static IQueryable<Complaint> WithClosureSla(IQueryable<Complaint> complaints, SlaStatus sla, DateTime nowUtc, TimeSpan warning)
-    {
-        ArgumentNullException.ThrowIfNull(complaints);
-        // Status IN (every status but Closed) rather than != Closed, so the (Kind, Status, ClosureDueUtc) index is searched, not scanned.
-        var open = complaints.Where(c => NotClosed.Contains(c.Status));
-        var soon = nowUtc + warning;
-        return sla switch
-        {
-            SlaStatus.Breached => open.Where(c => c.ClosureDueUtc < nowUtc),
-            SlaStatus.DueSoon => open.Where(c => c.ClosureDueUtc >= nowUtc && c.ClosureDueUtc <= soon),
-            SlaStatus.OnTrack => open.Where(c => c.ClosureDueUtc > soon),
-            _ => open.Where(c => false),
-        };
-    }
+    public static IQueryable<Complaint> WithClosureSla(IQueryable<Complaint> complaints, SlaStatus sla, DateTime nowUtc, TimeSpan warning) => Data.Queries.ComplaintFigures.WithClosureSla(complaints, sla, nowUtc, warning);
 
     public async Task<ComplaintDetail?> GetAsync(int id, CancellationToken ct)
     {

@@ -115,12 +115,7 @@ public sealed class GrievanceService(
     /// Open grievances the person has not read since their last change (<see cref="GrievanceDigestRule.IsUnread"/> in SQL):
     /// the digest lists them, the dashboard counts them. The caller checks <see cref="Policies.GrievanceDigest"/>.
     /// </summary>
-    public static IQueryable<Grievance> UnreadBy(PortalDbContext db, string? userId)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Grievances.AsNoTracking().Where(g => g.Status != CaseStatus.Closed
-            && !db.GrievanceReads.Any(r => r.GrievanceId == g.Id && r.UserId == userId && r.ReadUtc >= g.LastActivityUtc));
-    }
+    public static IQueryable<Grievance> UnreadBy(PortalDbContext db, string? userId) => Data.Queries.GrievanceFigures.UnreadBy(db, userId);
 
     /// <summary>Grievances unread by the general manager or the head after the next working day (their home pages show these).</summary>
     public async Task<IReadOnlyList<DigestRow>> EscalationsAsync(CancellationToken ct)

@@ -87,12 +87,7 @@ public sealed class IncomingLotService(
     /// Open corrective-action requests; with <paramref name="overdueOn"/>, only those late on that day
     /// (<see cref="CorrectiveAction.IsLate"/>: open and past the due date).
     /// </summary>
-    public static IQueryable<CorrectiveAction> OpenCorrectiveActions(IQueryable<CorrectiveAction> actions, DateOnly? overdueOn)
-    {
-        ArgumentNullException.ThrowIfNull(actions);
-        var open = actions.Where(c => c.Status == CorrectiveActionStatus.Open);
-        return overdueOn is { } today ? open.Where(c => c.DueOn < today) : open;
-    }
+    public static IQueryable<CorrectiveAction> OpenCorrectiveActions(IQueryable<CorrectiveAction> actions, DateOnly? overdueOn) => Data.Queries.InspectionFigures.OpenCorrectiveActions(actions, overdueOn);
 
     /// <summary>Qualified suppliers whose name or tax id matches, for the pickers.</summary>
     public async Task<IReadOnlyList<PickOption>> SuppliersAsync(string? search, CancellationToken ct)

@@ -75,12 +75,7 @@ public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts
     }
 
     /// <summary>The items of a confirmed month's list still waiting for a result (the <see cref="MonthSummary.Open"/> count).</summary>
-    public static IQueryable<SpotCheckItem> DueItems(PortalDbContext db, DateOnly month)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var first = new DateOnly(month.Year, month.Month, 1);
-        return db.SpotCheckItems.AsNoTracking().Where(i => !i.Removed && i.Outcome == null && db.SpotCheckMonths.Any(m => m.Id == i.SpotCheckMonthId && m.Month == first));
-    }
+    public static IQueryable<SpotCheckItem> DueItems(PortalDbContext db, DateOnly month) => Data.Queries.InspectionFigures.DueSpotCheckItems(db, month);
 
     /// <summary>The confirmed months, newest first, with their progress.</summary>
     public async Task<IReadOnlyList<MonthSummary>> MonthsAsync(CancellationToken ct)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data;
-using EasternSelect.Portal.Features.Casework.Complaints;
+using EasternSelect.Data.Queries;
 using EasternSelect.Portal.Features.Reports.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -10,7 +10,7 @@ namespace EasternSelect.Portal.Features.Reports.Esg;
 /// <summary>
 /// 2.3.2 傾聽客戶心聲: the seed's three complaint indicators (客訴處理 7 日內結案率, 網路案件處理時效, 客訴率) for the
 /// year and the two before, and the main complaint topics (近 3 年客戶主要反映內容), with the definitions of
-/// <see cref="ComplaintKpiService"/>. Only the complaint rate has a target in the seed (最高目標 0%), so only it is a
+/// <see cref="ComplaintFigures"/> (Taiwan years). Only the complaint rate has a target in the seed (最高目標 0%), so only it is a
 /// KPI tile; the other indicators are table figures. Aggregates only; every figure links to its complaints.
 /// </summary>
 public sealed class ComplaintEsgSection(IDbContextFactory<PortalDbContext> contexts, IStringLocalizer<SharedResource> l) : IEsgSection
@@ -20,10 +20,10 @@ public sealed class ComplaintEsgSection(IDbContextFactory<PortalDbContext> conte
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(int year, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var found = await ComplaintKpiService.YearFiguresAsync(db, year - 2, year, ct);
+        var found = await ComplaintFigures.YearsAsync(db, year - 2, year, ct);
         var years = Enumerable.Range(year - 2, 3)
             .Select(y => found.FirstOrDefault(k => k.Year == y) ?? new ComplaintYearKpi(y, 0, 0, 0, null, 0, 0)).ToList();
-        var topics = await ComplaintKpiService.TopicFiguresAsync(db, year - 2, year, ct);
+        var topics = await ComplaintFigures.TopicsAsync(db, year - 2, year, ct);
         var current = years[^1];
 
         var blocks = new List<ReportBlock>

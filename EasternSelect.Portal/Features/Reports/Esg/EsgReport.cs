@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using EasternSelect.Data;
 using EasternSelect.Domain.Reporting;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,8 +17,8 @@ public sealed record EsgSnapshotInfo(int Year, DateTime FrozenUtc, string Frozen
 /// <summary>A figure whose live value differs from the frozen one: where it is (section › table › row › column) and both values.</summary>
 public sealed record EsgDifference(string Where, string Frozen, string Live);
 
-/// <summary>The outcome of a freeze: the snapshot, or a message for the person.</summary>
-public sealed record EsgFreezeResult(EsgSnapshotInfo? Snapshot, string? Error);
+/// <summary>The outcome of a freeze: the command's <see cref="Result"/> and, when it succeeded, the snapshot.</summary>
+public sealed record EsgFreezeResult(Result Result, EsgSnapshotInfo? Snapshot = null);
 
 /// <summary>
 /// The ESG report 品質嚴選 服務貼心 of a year: built live from every registered <see cref="IEsgSection"/>, or — once an
@@ -63,29 +64,29 @@ public sealed class EsgReport(
         return snapshot is null ? null : Info(snapshot);
     }
 
-    /// <summary>Freezes the year's live figures as the signed-off snapshot (executives only; a completed year; once).</summary>
+    /// <summary>Freezes the year's live figures as the signed-off snapshot (executives only; a completed Taiwan year; once).</summary>
     public async Task<EsgFreezeResult> FreezeAsync(int year, string? note, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.EsgFreeze);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (EsgSnapshot.CheckYear(year, now.Year) is { } error)
+        // Refuse before building a whole year's report that the snapshot would refuse anyway.
+        if (EsgSnapshot.CheckYear(year, clock.TaipeiToday().Year) is { } error)
         {
-            return new(null, l[error]);
+            return new(Result.Fail(error));
         }
 
-        if (note?.Trim().Length > EsgSnapshot.MaxNoteLength)
-        {
-            return new(null, l["Esg.NoteTooLong", EsgSnapshot.MaxNoteLength]);
-        }
-
-        var document = await BuildLiveAsync(year, ct);
-        var json = JsonSerializer.Serialize(document, Json);
-        var actor = currentUser.Actor;
-        var snapshot = EsgSnapshot.Freeze(year, json, CultureInfo.CurrentUICulture.Name, actor.UserId ?? actor.UserName, actor.UserName, note, now);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.EsgSnapshots.AnyAsync(s => s.Year == year, ct))
+        var existing = await db.EsgSnapshots.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, ct);
+        var document = await BuildLiveAsync(year, ct);
+        var actor = currentUser.Actor;
+        EsgSnapshot snapshot;
+        try
         {
-            return new(null, l["Esg.AlreadyFrozen", year]);
+            snapshot = EsgSnapshot.Freeze(year, JsonSerializer.Serialize(document, Json), CultureInfo.CurrentUICulture.Name, actor.UserId ?? actor.UserName, actor.UserName, note, now, existing);
+        }
+        catch (DomainRuleException rule)
+        {
+            return new(Result.Refused(rule));
         }
 
         db.EsgSnapshots.Add(snapshot);
@@ -96,11 +97,11 @@ public sealed class EsgReport(
         catch (DbUpdateException)
         {
             // Another executive froze the same year at the same moment: the unique index keeps the first.
-            return new(null, l["Esg.AlreadyFrozen", year]);
+            return new(Result.Fail("Esg.AlreadyFrozen"));
         }
 
         // The auditing interceptor records the snapshot (who, when, figures, hash) as a Create entry.
-        return new(Info(snapshot), null);
+        return new(Result.Ok(snapshot.Id), Info(snapshot));
     }
 
     /// <summary>

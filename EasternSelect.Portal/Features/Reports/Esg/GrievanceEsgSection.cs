@@ -1,5 +1,5 @@
 using EasternSelect.Data;
-using EasternSelect.Portal.Features.Casework.Grievances;
+using EasternSelect.Data.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

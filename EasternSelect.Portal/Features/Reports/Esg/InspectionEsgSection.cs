@@ -1,6 +1,6 @@
 using EasternSelect.Data;
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Features.Reports.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -18,7 +18,7 @@ public sealed class InspectionEsgSection(IDbContextFactory<PortalDbContext> cont
     public async Task<IReadOnlyList<ReportSection>> BuildAsync(int year, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var (total, byCategory) = await QualityFiguresService.YearFiguresAsync(db, year, ct);
+        var (total, byCategory) = await InspectionFigures.YearAsync(db, year, ct);
         var from = new DateOnly(year, 1, 1);
         var to = from.AddYears(1);
         var audits = await db.FactoryAudits.AsNoTracking().Where(a => a.AuditDate >= from && a.AuditDate < to)
@@ -49,12 +49,11 @@ public sealed class InspectionEsgSection(IDbContextFactory<PortalDbContext> cont
             [new(l["Reports.Esg.AuditReason"]), new(l["Reports.Esg.AuditCount"], CellKind.Number)],
             auditCounts.Select(a => (IReadOnlyList<ReportCell>)[ReportCell.Of(l["AuditReason." + a.Reason].Value), ReportCell.Of(a.Count).To(AuditRecords.Link(year, a.Reason))]).ToList(),
             [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(auditCounts.Sum(a => a.Count)).To(AuditRecords.Link(year))]);
-        var target = QualityFigures.TargetPercent / 100m;
         var kpis = new ReportKpis(
             [
-                new KpiTile(l["Quality.DefectRate"], target, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
-                new KpiTile(l["Quality.ShortageRate"], target, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
-                new KpiTile(l["Quality.ReturnRate"], target, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.DefectRate"], QualityTargets.DefectPercent / 100m, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.ShortageRate"], QualityTargets.ShortagePercent / 100m, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.ReturnRate"], QualityTargets.ReturnPercent / 100m, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
             ],
             l["Reports.Target"], l["Reports.Met"], l["Reports.NotMet"]);
         var text = l["Reports.Esg.InspectionText", year, total.LotsDecided, auditCounts.Sum(a => a.Count)].Value;

@@ -1,0 +1,78 @@
+using EasternSelect.Data.Queries;
+using EasternSelect.Domain.Casework;
+
+namespace EasternSelect.Data.Tests;
+
+/// <summary>The shared complaint figures cut years, months and days in Taiwan time, in SQL (a migrated SQLite file, no demo data).</summary>
+public sealed class ComplaintFiguresTests(SqliteDatabaseFixture fixture) : IClassFixture<SqliteDatabaseFixture>, IAsyncLifetime
+{
+    // 2020-12-31 23:30 and 2021-01-01 00:30 in Taipei: both still 2020-12-31 in UTC.
+    private static readonly DateTime LastEveningOf2020 = new(2020, 12, 31, 15, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTime FirstNightOf2021 = new(2020, 12, 31, 16, 30, 0, DateTimeKind.Utc);
+
+    public async Task InitializeAsync()
+    {
+        await using var db = fixture.Create();
+        if (db.Complaints.Any())
+        {
+            return;
+        }
+
+        var category = new ComplaintCategory { Code = "T-NY", NameZh = "跨年", NameEn = "New year", SortOrder = 1 };
+        db.ComplaintCategories.Add(category);
+        await db.SaveChangesAsync();
+        db.Complaints.AddRange(Complaint("T-1", LastEveningOf2020, category.Id, closedWithinTarget: true), Complaint("T-2", FirstNightOf2021, category.Id, closedWithinTarget: false));
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task YearsAsync_ComplaintsAroundTaipeiNewYear_CountInTheirTaipeiYear()
+    {
+        await using var db = fixture.Create();
+
+        var years = await ComplaintFigures.YearsAsync(db, 2020, 2021, CancellationToken.None);
+
+        Assert.Equal([(2020, 1, 1), (2021, 1, 0)], years.Select(y => (y.Year, y.Complaints, y.ClosedWithinTarget)).ToList());
+    }
+
+    [Fact]
+    public async Task MonthsAsync_ComplaintsAroundTaipeiNewYear_CountInTheirTaipeiMonth()
+    {
+        await using var db = fixture.Create();
+
+        var months = await ComplaintFigures.MonthsAsync(db, [new DateOnly(2020, 12, 1), new DateOnly(2021, 1, 1)], CancellationToken.None);
+
+        Assert.Equal([new ComplaintMonthSums(new DateOnly(2020, 12, 1), 1, 1, 1), new ComplaintMonthSums(new DateOnly(2021, 1, 1), 1, 1, 0)], months);
+    }
+
+    [Fact]
+    public async Task PeriodAndTopics_TaipeiDays_IncludeTheComplaintOpenedThatTaipeiDay()
+    {
+        await using var db = fixture.Create();
+
+        var newYearsEve = await ComplaintFigures.PeriodAsync(db, new DateOnly(2020, 12, 31), new DateOnly(2020, 12, 31), CancellationToken.None);
+        var newYearsDay = await ComplaintFigures.PeriodAsync(db, new DateOnly(2021, 1, 1), new DateOnly(2021, 1, 1), CancellationToken.None);
+        var topics = await ComplaintFigures.TopicsAsync(db, new DateOnly(2020, 12, 1), new DateOnly(2021, 1, 31), CancellationToken.None);
+
+        Assert.Equal(1, newYearsEve.Complaints);
+        Assert.Equal(1, newYearsDay.Complaints);
+        Assert.Equal([(2020, "T-NY", 1), (2021, "T-NY", 1)], topics.Select(t => (t.Year, t.Code, t.Count)).ToList());
+    }
+
+    private static Complaint Complaint(string number, DateTime openedUtc, int categoryId, bool closedWithinTarget)
+    {
+        var complaint = new Complaint { Channel = ComplaintChannel.Phone, CustomerName = "王小明", CustomerPhone = "0912345678", CategoryId = categoryId, Description = "跨年" };
+        complaint.Open(number, openedUtc, openedUtc.AddDays(7), null, new CaseActor(null, "test"));
+        // Closed through the workflow a day (within the 7-day target) or ten days (late) after opening.
+        var by = new CaseActor(null, "test");
+        var closed = openedUtc.AddDays(closedWithinTarget ? 1 : 10);
+        complaint.Assign(by, by, openedUtc);
+        complaint.MoveTo(CaseStatus.Investigating, by, openedUtc);
+        complaint.SetRootCause(RootCause.Delivery, null, null, by, closed);
+        complaint.MoveTo(CaseStatus.Resolved, by, closed);
+        complaint.MoveTo(CaseStatus.Closed, by, closed);
+        return complaint;
+    }
+}
