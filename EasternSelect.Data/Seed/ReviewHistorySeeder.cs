@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public static class ReviewHistorySeeder
         {
             var reviews = new List<QualificationReview>();
             var rejected = year.Reviewed - year.Qualified;
+            var spotChecked = 0;
             for (var i = 0; i < year.Reviewed; i++)
             {
                 var method = i < year.DocumentReviews ? ReviewMethod.Document : ReviewMethod.OnSite;
@@ -57,18 +59,18 @@ public static class ReviewHistorySeeder
                 var supplierId = isQualified ? qualified[nextQualified++ % qualified.Count] : prospects[nextRejected++];
                 // Verdicts from January to September, so three months of spot checks stay inside the year.
                 var verdict = new DateTime(year.Year, 1 + (i % 9), 1 + random.Next(0, 28), 9 + random.Next(0, 8), 0, 0, DateTimeKind.Utc);
-                reviews.Add(Decided(supplierId, method, isQualified, verdict, reviewer, head, random));
+                // Distinct suppliers get their monthly spot checks: one qualified review each.
+                var spotChecks = isQualified && spotChecked++ < year.SpotCheckedSuppliers;
+                reviews.Add(Decided(supplierId, method, isQualified, spotChecks, verdict, reviewer, head, random));
             }
 
             db.QualificationReviews.AddRange(reviews);
             await db.SaveChangesAsync(ct);
             count += reviews.Count;
 
-            // Distinct suppliers get their monthly spot checks: one qualified review each.
-            foreach (var review in reviews.Where(r => r.Status == ReviewStatus.Qualified).Take(year.SpotCheckedSuppliers))
+            foreach (var review in reviews.Where(r => r.SpotChecksScheduled))
             {
-                review.SpotChecksScheduled = true;
-                foreach (var check in MonthlySpotCheck.Schedule(review.SupplierId, review.Id, DateOnly.FromDateTime(review.VerdictUtc!.Value)))
+                foreach (var check in MonthlySpotCheck.Schedule(review.SupplierId, review.Id, TaiwanTime.DateOf(review.VerdictUtc!.Value)))
                 {
                     check.Complete(passed: true, "抽驗合格", check.Month.AddDays(10).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc));
                     db.MonthlySpotChecks.Add(check);
@@ -94,7 +96,7 @@ public static class ReviewHistorySeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static QualificationReview Decided(int supplierId, ReviewMethod method, bool qualified, DateTime verdictUtc,
+    private static QualificationReview Decided(int supplierId, ReviewMethod method, bool qualified, bool spotChecks, DateTime verdictUtc,
         (string Id, string Name) reviewer, (string Id, string Name) head, Random random)
     {
         var review = new QualificationReview
@@ -112,19 +114,19 @@ public static class ReviewHistorySeeder
             VerdictByName = head.Name,
             VerdictUtc = verdictUtc,
             VerdictNote = qualified ? QualificationReview.QualifiedReason : "製程標準化與品質檢驗制度未達標準，請改善後再申請。",
+            SpotChecksScheduled = spotChecks,
             CreatedUtc = verdictUtc.AddDays(-21),
             UpdatedUtc = verdictUtc,
         };
         if (method == ReviewMethod.Document)
         {
-            review.Documents = Enum.GetValues<ReviewDocumentType>()
-                .Select(t => new ReviewDocumentItem { Type = t, Provided = true, Note = "紙本正本已核對，歸檔於廠商服務部。" }).ToList();
+            review.Documents.AddRange(Enum.GetValues<ReviewDocumentType>()
+                .Select(t => new ReviewDocumentItem { Type = t, Provided = true, Note = "紙本正本已核對，歸檔於廠商服務部。" }));
         }
         else
         {
-            review.Scores = Enum.GetValues<FactoryItem>()
-                .Select(item => new OnSiteScoreItem { Item = item, Score = qualified ? random.Next(72, 99) : random.Next(40, 66), Finding = qualified ? "符合要求。" : "現場缺失，需改善。" })
-                .ToList();
+            review.Scores.AddRange(Enum.GetValues<FactoryItem>()
+                .Select(item => new OnSiteScoreItem { Item = item, Score = qualified ? random.Next(72, 99) : random.Next(40, 66), Finding = qualified ? "符合要求。" : "現場缺失，需改善。" }));
         }
 
         return review;
@@ -139,6 +141,7 @@ public static class ReviewHistorySeeder
             // One document review in progress; on-site reviews in progress and awaiting the verdict.
             var method = i == 1 ? ReviewMethod.Document : ReviewMethod.OnSite;
             var started = nowUtc.AddDays(-10 - (i * 3));
+            var awaiting = i >= 2;
             var review = new QualificationReview
             {
                 SupplierId = underReview[i],
@@ -148,27 +151,20 @@ public static class ReviewHistorySeeder
                 ReviewerId = reviewer.Id,
                 ReviewerName = reviewer.Name,
                 StartedUtc = started,
+                Status = awaiting ? ReviewStatus.AwaitingVerdict : ReviewStatus.InProgress,
+                SubmittedUtc = awaiting ? started.AddDays(5) : null,
                 CreatedUtc = started,
                 UpdatedUtc = started,
             };
-            var awaiting = i >= 2;
             if (method == ReviewMethod.OnSite)
             {
-                review.Scores = Enum.GetValues<FactoryItem>()
-                    .Select((item, n) => new OnSiteScoreItem { Item = item, Score = awaiting || n < 2 ? 80 + n : null, Finding = awaiting || n < 2 ? "符合要求。" : null })
-                    .ToList();
+                review.Scores.AddRange(Enum.GetValues<FactoryItem>()
+                    .Select((item, n) => new OnSiteScoreItem { Item = item, Score = awaiting || n < 2 ? 80 + n : null, Finding = awaiting || n < 2 ? "符合要求。" : null }));
             }
             else
             {
-                review.Documents = Enum.GetValues<ReviewDocumentType>()
-                    .Select((type, n) => new ReviewDocumentItem { Type = type, Provided = n < 3, Note = n < 3 ? "已收到紙本。" : null })
-                    .ToList();
-            }
-
-            if (awaiting)
-            {
-                review.Status = ReviewStatus.AwaitingVerdict;
-                review.SubmittedUtc = started.AddDays(5);
+                review.Documents.AddRange(Enum.GetValues<ReviewDocumentType>()
+                    .Select((type, n) => new ReviewDocumentItem { Type = type, Provided = n < 3, Note = n < 3 ? "已收到紙本。" : null }));
             }
 
             reviews.Add(review);

@@ -342,9 +342,11 @@ public sealed class ProductProposal : Entity
 
         product.Channel = Channel;
         product.Price = ProposedPrice;
-        product.ListingStatus = ListingStatus.Listed;
-        product.DelistingReason = null;
-        product.DelistedUtc = null;
+        if (product.ListingStatus == ListingStatus.Delisted)
+        {
+            product.Relist();
+        }
+
         return product;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Suppliers;
 
@@ -65,49 +66,77 @@ public sealed class QualificationReview : AggregateRoot
 
     public Supplier? Supplier { get; set; }
 
-    public ReviewMethod Method { get; set; }
+    private ReviewMethod _method;
+
+    private string? _methodOverrideReason;
+
+    private string? _methodOverriddenBy;
+
+    private ReviewStatus _status = ReviewStatus.InProgress;
+
+    private DateTime? _submittedUtc;
+
+    private string? _verdictById;
+
+    private string? _verdictByName;
+
+    private DateTime? _verdictUtc;
+
+    private string? _verdictNote;
+
+    private bool _spotChecksScheduled;
+
+    // The state below is given when a review is created (Start, history, test data); after that only the methods change it.
+    public ReviewMethod Method { get => _method; init => _method = value; }
 
     /// <summary>The method the rule suggested; differs from <see cref="Method"/> only with an override reason.</summary>
-    public ReviewMethod SuggestedMethod { get; set; }
+    public ReviewMethod SuggestedMethod { get; init; }
 
-    public string? MethodOverrideReason { get; set; }
+    public string? MethodOverrideReason { get => _methodOverrideReason; init => _methodOverrideReason = value; }
 
-    public string? MethodOverriddenBy { get; set; }
+    public string? MethodOverriddenBy { get => _methodOverriddenBy; init => _methodOverriddenBy = value; }
 
-    public SupplierRisk Risk { get; set; }
+    public SupplierRisk Risk { get; init; }
 
-    public ReviewStatus Status { get; set; } = ReviewStatus.InProgress;
+    public ReviewStatus Status { get => _status; init => _status = value; }
 
-    public string ReviewerId { get; set; } = string.Empty;
+    public string ReviewerId { get; init; } = string.Empty;
 
-    public string ReviewerName { get; set; } = string.Empty;
+    public string ReviewerName { get; init; } = string.Empty;
 
-    public DateTime StartedUtc { get; set; }
+    public DateTime StartedUtc { get; init; }
 
-    public DateTime? SubmittedUtc { get; set; }
+    public DateTime? SubmittedUtc { get => _submittedUtc; init => _submittedUtc = value; }
 
     public string? Findings { get; set; }
 
-    public string? VerdictById { get; set; }
+    public string? VerdictById { get => _verdictById; init => _verdictById = value; }
 
-    public string? VerdictByName { get; set; }
+    public string? VerdictByName { get => _verdictByName; init => _verdictByName = value; }
 
-    public DateTime? VerdictUtc { get; set; }
+    public DateTime? VerdictUtc { get => _verdictUtc; init => _verdictUtc = value; }
 
-    public string? VerdictNote { get; set; }
+    public string? VerdictNote { get => _verdictNote; init => _verdictNote = value; }
 
     /// <summary>Whether monthly spot checks (月檢抽驗) were scheduled with the verdict.</summary>
-    public bool SpotChecksScheduled { get; set; }
+    public bool SpotChecksScheduled { get => _spotChecksScheduled; init => _spotChecksScheduled = value; }
 
-    public List<ReviewDocumentItem> Documents { get; set; } = [];
+    public List<ReviewDocumentItem> Documents { get; init; } = [];
 
-    public List<OnSiteScoreItem> Scores { get; set; } = [];
+    public List<OnSiteScoreItem> Scores { get; init; } = [];
 
-    /// <summary>The year the review counts in for the yearly table: the verdict's year.</summary>
-    public int? Year => VerdictUtc?.Year;
+    /// <summary>The year the review counts in for the yearly table: the verdict's Taiwan calendar year.</summary>
+    public int? Year => VerdictUtc is { } verdict ? TaiwanTime.YearOf(verdict) : null;
 
+    /// <summary>Starts a review of a supplier that is not qualified (a qualified one is suspended first).</summary>
     public static QualificationReview Start(Supplier supplier, SupplierRisk risk, string reviewerId, string reviewerName, DateTime nowUtc)
     {
+        ArgumentNullException.ThrowIfNull(supplier);
+        if (supplier.Status == SupplierStatus.Qualified)
+        {
+            throw new DomainRuleException("Review.AlreadyQualified");
+        }
+
         var suggested = ReviewMethodRule.Suggest(supplier.Category, risk, supplier.IsLocal);
         var review = new QualificationReview
         {
@@ -137,13 +166,48 @@ public sealed class QualificationReview : AggregateRoot
         EnsureStatus(ReviewStatus.InProgress);
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new InvalidOperationException("Overriding the review method needs a reason.");
+            throw new DomainRuleException("Review.OverrideNeedsReason");
         }
 
-        Method = method;
-        MethodOverrideReason = reason.Trim();
-        MethodOverriddenBy = headName;
+        _method = method;
+        _methodOverrideReason = reason.Trim();
+        _methodOverriddenBy = headName;
         ResetChecklist();
+    }
+
+    /// <summary>Marks a requested document provided or not, with a note; only while the review is in progress.</summary>
+    public void RecordDocument(ReviewDocumentType type, bool provided, string? note)
+    {
+        var item = Document(type);
+        item.Provided = provided;
+        item.Note = note;
+    }
+
+    /// <summary>An uploaded copy of a requested document: it is provided.</summary>
+    public void AttachDocument(ReviewDocumentType type, int fileId)
+    {
+        var item = Document(type);
+        item.FileId = fileId;
+        item.Provided = true;
+    }
+
+    /// <summary>Scores one factory item (0–100, or null to clear it) with the finding; only while the review is in progress.</summary>
+    public void RecordScore(FactoryItem factoryItem, int? score, string? finding)
+    {
+        if (score is < 0 or > 100)
+        {
+            throw new DomainRuleException("Review.ScoreOutOfRange");
+        }
+
+        var item = Score(factoryItem);
+        item.Score = score;
+        item.Finding = finding;
+    }
+
+    public void AddPhoto(FactoryItem factoryItem, int fileId)
+    {
+        var item = Score(factoryItem);
+        item.PhotoFileIds = string.IsNullOrEmpty(item.PhotoFileIds) ? fileId.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{item.PhotoFileIds},{fileId}");
     }
 
     /// <summary>What still blocks submission, as message keys (empty when the review can be submitted).</summary>
@@ -179,11 +243,11 @@ public sealed class QualificationReview : AggregateRoot
         var missing = MissingForSubmission();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException("The review is incomplete: " + string.Join(", ", missing));
+            throw new DomainRuleException(missing[0]);
         }
 
-        Status = ReviewStatus.AwaitingVerdict;
-        SubmittedUtc = nowUtc;
+        _status = ReviewStatus.AwaitingVerdict;
+        _submittedUtc = nowUtc;
     }
 
     /// <summary>
@@ -195,20 +259,20 @@ public sealed class QualificationReview : AggregateRoot
         EnsureStatus(ReviewStatus.AwaitingVerdict);
         if (headId == ReviewerId)
         {
-            throw new SelfApprovalException();
+            throw new DomainRuleException("Review.SelfApproval");
         }
 
         if (!qualified && string.IsNullOrWhiteSpace(note))
         {
-            throw new InvalidOperationException("A rejection needs a reason.");
+            throw new DomainRuleException("Review.RejectionNeedsReason");
         }
 
-        Status = qualified ? ReviewStatus.Qualified : ReviewStatus.Rejected;
-        VerdictById = headId;
-        VerdictByName = headName;
-        VerdictUtc = nowUtc;
-        VerdictNote = note?.Trim();
-        SpotChecksScheduled = qualified && scheduleSpotChecks;
+        _status = qualified ? ReviewStatus.Qualified : ReviewStatus.Rejected;
+        _verdictById = headId;
+        _verdictByName = headName;
+        _verdictUtc = nowUtc;
+        _verdictNote = note?.Trim();
+        _spotChecksScheduled = qualified && scheduleSpotChecks;
         if (qualified && Supplier is not null)
         {
             Supplier.Qualify(string.IsNullOrWhiteSpace(note) ? QualifiedReason : note.Trim(), headName, nowUtc);
@@ -222,24 +286,43 @@ public sealed class QualificationReview : AggregateRoot
 
     private void ResetChecklist()
     {
-        Documents = Method == ReviewMethod.Document
-            ? Enum.GetValues<ReviewDocumentType>().Select(t => new ReviewDocumentItem { Type = t }).ToList()
-            : [];
-        Scores = Method == ReviewMethod.OnSite
-            ? Enum.GetValues<FactoryItem>().Select(i => new OnSiteScoreItem { Item = i }).ToList()
-            : [];
+        // The lists are replaced in place: EF tracks the removed items as deletions.
+        Documents.Clear();
+        Scores.Clear();
+        if (Method == ReviewMethod.Document)
+        {
+            Documents.AddRange(Enum.GetValues<ReviewDocumentType>().Select(t => new ReviewDocumentItem { Type = t }));
+        }
+        else
+        {
+            Scores.AddRange(Enum.GetValues<FactoryItem>().Select(i => new OnSiteScoreItem { Item = i }));
+        }
+    }
+
+    private ReviewDocumentItem Document(ReviewDocumentType type)
+    {
+        EnsureStatus(ReviewStatus.InProgress);
+        return Documents.FirstOrDefault(d => d.Type == type) ?? throw new DomainRuleException("Review.NotFound");
+    }
+
+    private OnSiteScoreItem Score(FactoryItem factoryItem)
+    {
+        EnsureStatus(ReviewStatus.InProgress);
+        return Scores.FirstOrDefault(s => s.Item == factoryItem) ?? throw new DomainRuleException("Review.NotFound");
     }
 
     private void EnsureStatus(ReviewStatus expected)
     {
         if (Status != expected)
         {
-            throw new InvalidOperationException($"The review is {Status}, not {expected}.");
+            throw new DomainRuleException(expected switch
+            {
+                ReviewStatus.InProgress => "Review.NotInProgress",
+                _ => "Review.NotAwaitingVerdict",
+            });
         }
     }
 }
-
-public sealed class SelfApprovalException() : InvalidOperationException("The person who did the review cannot decide its verdict.");
 
 public sealed class ReviewDocumentItem : Entity
 {

@@ -18,29 +18,49 @@ public sealed class Product : AggregateRoot
 
     public decimal Price { get; set; }
 
-    public ListingStatus ListingStatus { get; set; } = ListingStatus.Listed;
+    private ListingStatus _listingStatus = ListingStatus.Listed;
 
-    public string? DelistingReason { get; set; }
+    private string? _delistingReason;
 
-    public DateTime? DelistedUtc { get; set; }
+    private DateTime? _delistedUtc;
+
+    /// <summary>Given when the product is created (history, test data); later only <see cref="Delist"/> and <see cref="Relist"/> change it.</summary>
+    public ListingStatus ListingStatus { get => _listingStatus; init => _listingStatus = value; }
+
+    public string? DelistingReason { get => _delistingReason; init => _delistingReason = value; }
+
+    public DateTime? DelistedUtc { get => _delistedUtc; init => _delistedUtc = value; }
 
     public int MonthlyUnitsSold { get; set; }
 
-    /// <summary>Takes the product off sale (下架) with a reason. Throws when it is not listed or the reason is empty.</summary>
+    /// <summary>Takes the product off sale (下架) with a reason. Refused when it is not listed or the reason is empty.</summary>
     public void Delist(string reason, DateTime utc)
     {
         if (ListingStatus != ListingStatus.Listed)
         {
-            throw new InvalidOperationException($"Product {Sku} is not listed.");
+            throw new DomainRuleException("Product.NotListed");
         }
 
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new ArgumentException("A delisting reason is required.", nameof(reason));
+            throw new DomainRuleException("Product.DelistReasonRequired");
         }
 
-        ListingStatus = ListingStatus.Delisted;
-        DelistingReason = reason.Trim();
-        DelistedUtc = utc;
+        _listingStatus = ListingStatus.Delisted;
+        _delistingReason = reason.Trim();
+        _delistedUtc = utc;
+    }
+
+    /// <summary>Puts a delisted product back on sale; the delisting reason and date go with the old state. Refused when it is listed.</summary>
+    public void Relist()
+    {
+        if (ListingStatus != ListingStatus.Delisted)
+        {
+            throw new DomainRuleException("Product.NotDelisted");
+        }
+
+        _listingStatus = ListingStatus.Listed;
+        _delistingReason = null;
+        _delistedUtc = null;
     }
 }

@@ -19,9 +19,17 @@ public sealed class Supplier : AggregateRoot
 
     public bool IsLocal => CountryCode == "TW";
 
-    public SupplierStatus Status { get; set; } = SupplierStatus.Prospect;
+    private SupplierStatus _status = SupplierStatus.Prospect;
 
-    public SupplierTier Tier { get; set; } = SupplierTier.B;
+    private SupplierTier _tier = SupplierTier.B;
+
+    private string? _statusReason;
+
+    /// <summary>Given when the supplier is registered (import, history, test data); later only <see cref="ChangeStatus"/> and <see cref="Qualify"/> change it.</summary>
+    public SupplierStatus Status { get => _status; init => _status = value; }
+
+    /// <summary>Given when the supplier is registered; later only an approved tier proposal changes it, through <see cref="ChangeTier"/>.</summary>
+    public SupplierTier Tier { get => _tier; init => _tier = value; }
 
     [PersonalData(PersonalDataKind.Name)]
     public string ContactName { get; set; } = string.Empty;
@@ -38,7 +46,7 @@ public sealed class Supplier : AggregateRoot
     public decimal YearlyTransactionVolume { get; set; }
 
     /// <summary>Why the supplier has its current status (required for suspension and termination).</summary>
-    public string? StatusReason { get; set; }
+    public string? StatusReason { get => _statusReason; init => _statusReason = value; }
 
     /// <summary>Company address (a business address, not personal data).</summary>
     public string? Address { get; set; }
@@ -52,28 +60,50 @@ public sealed class Supplier : AggregateRoot
 
     public List<Product> Products { get; set; } = [];
 
-    public List<SupplierStatusChange> StatusChanges { get; set; } = [];
+    public List<SupplierStatusChange> StatusChanges { get; private set; } = [];
 
-    public List<SupplierTierChange> TierChanges { get; set; } = [];
+    public List<SupplierTierChange> TierChanges { get; private set; } = [];
 
     /// <summary>Moves to another status by the rules of <see cref="SupplierStatusRules"/>, recording who and why.</summary>
     public SupplierStatusChange ChangeStatus(SupplierStatus to, string? reason, string by, DateTime nowUtc)
     {
         if (!SupplierStatusRules.CanChange(Status, to))
         {
-            throw new InvalidOperationException($"A supplier cannot go from {Status} to {to}.");
+            throw new DomainRuleException("Supplier.StatusChangeNotAllowed");
         }
 
         return Record(to, reason, by, nowUtc);
     }
 
-    /// <summary>The qualification verdict (判定合格) is the only way from review to qualified.</summary>
-    public SupplierStatusChange Qualify(string reason, string by, DateTime nowUtc) => Record(SupplierStatus.Qualified, reason, by, nowUtc);
+    /// <summary>
+    /// The qualification verdict (判定合格) is the only way to qualified: from under review, or back from a suspension
+    /// that a new review cleared. A prospect or terminated supplier is put under review first.
+    /// </summary>
+    public SupplierStatusChange Qualify(string reason, string by, DateTime nowUtc)
+    {
+        if (Status is not (SupplierStatus.UnderReview or SupplierStatus.Suspended))
+        {
+            throw new DomainRuleException("Supplier.StatusChangeNotAllowed");
+        }
 
+        return Record(SupplierStatus.Qualified, reason, by, nowUtc);
+    }
+
+    /// <summary>Moves to another tier with the reason and approver on record; a change to the current tier is refused.</summary>
     public SupplierTierChange ChangeTier(SupplierTier to, string reason, string approvedBy, DateTime nowUtc, int? proposalId = null)
     {
+        if (to == Tier)
+        {
+            throw new DomainRuleException("Tiering.TierUnchanged");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Tiering.ReasonRequired");
+        }
+
         var change = new SupplierTierChange { SupplierId = Id, From = Tier, To = to, Reason = reason, ApprovedBy = approvedBy, ChangedUtc = nowUtc, TierProposalId = proposalId };
-        Tier = to;
+        _tier = to;
         TierChanges.Add(change);
         return change;
     }
@@ -119,12 +149,12 @@ public sealed class Supplier : AggregateRoot
     {
         if (SupplierStatusRules.NeedsReason(to) && string.IsNullOrWhiteSpace(reason))
         {
-            throw new InvalidOperationException($"Changing a supplier to {to} needs a reason.");
+            throw new DomainRuleException("Supplier.StatusReasonRequired");
         }
 
         var change = new SupplierStatusChange { SupplierId = Id, From = Status, To = to, Reason = reason?.Trim() ?? string.Empty, ChangedBy = by, ChangedUtc = nowUtc };
-        Status = to;
-        StatusReason = reason?.Trim();
+        _status = to;
+        _statusReason = reason?.Trim();
         StatusChanges.Add(change);
         return change;
     }

@@ -56,11 +56,56 @@ public sealed class TierProposal : Entity
     /// <summary>JSON list of <see cref="ScoreReason"/>.</summary>
     public string Reasons { get; set; } = "[]";
 
-    public ProposalDecision Decision { get; set; } = ProposalDecision.Pending;
+    public ProposalDecision Decision { get; private set; } = ProposalDecision.Pending;
 
-    public string? DecidedBy { get; set; }
+    public string? DecidedBy { get; private set; }
 
-    public DateTime? DecidedUtc { get; set; }
+    public DateTime? DecidedUtc { get; private set; }
 
-    public string? DecisionNote { get; set; }
+    public string? DecisionNote { get; private set; }
+
+    /// <summary>
+    /// The QA manager approves: the supplier moves to the proposed tier with <paramref name="reason"/> on record.
+    /// Refused when the proposal is decided already or the supplier's tier changed since the evaluation.
+    /// </summary>
+    public SupplierTierChange Approve(Supplier supplier, string reason, string by, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(supplier);
+        EnsurePending();
+        if (supplier.Id != SupplierId)
+        {
+            throw new ArgumentException("The supplier is not the proposal's.", nameof(supplier));
+        }
+
+        if (supplier.Tier != CurrentTier)
+        {
+            throw new DomainRuleException("Tiering.TierChangedSince");
+        }
+
+        Record(ProposalDecision.Approved, by, nowUtc, note: null);
+        return supplier.ChangeTier(ProposedTier, reason, by, nowUtc, Id);
+    }
+
+    /// <summary>The QA manager rejects, optionally saying why; the supplier keeps its tier.</summary>
+    public void Reject(string? note, string by, DateTime nowUtc)
+    {
+        EnsurePending();
+        Record(ProposalDecision.Rejected, by, nowUtc, note);
+    }
+
+    private void EnsurePending()
+    {
+        if (Decision != ProposalDecision.Pending)
+        {
+            throw new DomainRuleException("Tiering.AlreadyDecided");
+        }
+    }
+
+    private void Record(ProposalDecision decision, string by, DateTime nowUtc, string? note)
+    {
+        Decision = decision;
+        DecidedBy = by;
+        DecidedUtc = nowUtc;
+        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
 }

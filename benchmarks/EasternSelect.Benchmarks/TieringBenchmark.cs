@@ -54,7 +54,7 @@ internal static class TieringBenchmark
             var result = await tiering.RunEvaluationAsync(month, CancellationToken.None);
             var elapsed = watch.Elapsed.TotalMilliseconds;
             watch.Restart();
-            var proposals = await tiering.ListProposalsAsync(result.EvaluationId, CancellationToken.None);
+            var proposals = await tiering.ListProposalsAsync(result.Result.Id ?? 0, CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"evaluation {month:yyyy-MM}: {elapsed,8:F0} ms  scored {result.Evaluated}, proposed {result.Proposed}, skipped {result.Skipped}; listing proposals {watch.Elapsed.TotalMilliseconds:F0} ms ({proposals.Count})"));
         }

@@ -205,7 +205,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
         // A clock in June 2011 puts the window on July 2010 – June 2011, months the demo never seeds.
         await using var scope = TestScopes.As(_services, Roles.Executive, out DashboardService _);
         var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(scope.ServiceProvider, new FixedClock(new DateTimeOffset(2011, 6, 15, 4, 0, 0, TimeSpan.Zero)));
-        await using (var agentScope = TestScopes.As(_services, Roles.CxAgent, out ComplaintService complaints))
+        await using (var agentScope = TestScopes.As(_services, Roles.CxAgent, out ComplaintIntake complaints))
         {
             // Opened in March 2011 (Taiwan): closed on time, closed late, still open; and one at 23:30 on 30 June Taiwan time, the window's last hour.
             await AddComplaintAsync(complaints, new DateTime(2011, 3, 2, 2, 0, 0, DateTimeKind.Utc), closedWithinTarget: true);
@@ -283,7 +283,7 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
 
     private static async Task<int> RecordTotalAsync(AsyncServiceScope scope, string link) => (await RecordListAsync(scope, link)).Total;
 
-    private async Task AddComplaintAsync(ComplaintService complaints, DateTime openedUtc, bool? closedWithinTarget)
+    private async Task AddComplaintAsync(ComplaintIntake complaints, DateTime openedUtc, bool? closedWithinTarget)
     {
         var created = await complaints.CreateAsync(ComplaintForm("T-DASH-2011"), CancellationToken.None);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors));

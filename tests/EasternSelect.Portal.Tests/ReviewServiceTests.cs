@@ -20,7 +20,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task YearSummary_DemoHistory2018To2020_EqualsTheSeedReportsTable()
     {
         await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
-        var service = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        var service = scope.ServiceProvider.GetRequiredService<ReviewYearSummaryService>();
 
         var summary = await service.YearSummaryAsync(2018, 2020, CancellationToken.None);
 
@@ -45,7 +45,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task YearSummary_EndBeforeStart_IsRefused()
     {
         await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
-        var service = scope.ServiceProvider.GetRequiredService<ReviewService>();
+        var service = scope.ServiceProvider.GetRequiredService<ReviewYearSummaryService>();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.YearSummaryAsync(2020, 2018, CancellationToken.None));
     }
@@ -57,7 +57,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
         int reviewId;
         await using (var reviewerScope = Scope("head-a", "head.a@demo.local", Roles.SupplierHead, out var reviewer))
         {
-            var started = await reviewer.StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High }, CancellationToken.None);
+            var started = await reviewerScope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High }, CancellationToken.None);
             Assert.True(started.Succeeded, string.Join(",", started.Errors));
             reviewId = started.Id!.Value;
 
@@ -71,23 +71,25 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
             }
 
             Assert.True((await reviewer.SubmitAsync(reviewId, CancellationToken.None)).Succeeded);
-            var detail = (await reviewer.GetAsync(reviewId, CancellationToken.None))!;
+            var detail = (await reviewerScope.ServiceProvider.GetRequiredService<ReviewListService>().GetAsync(reviewId, CancellationToken.None))!;
 
-            var self = await reviewer.DecideAsync(reviewId, new VerdictModel { Qualified = true, ScheduleSpotChecks = true, Version = detail.Version }, CancellationToken.None);
+            var self = await reviewerScope.ServiceProvider.GetRequiredService<ReviewVerdictService>().DecideAsync(reviewId, new VerdictModel { Qualified = true, ScheduleSpotChecks = true, Version = detail.Version }, CancellationToken.None);
             Assert.False(self.Succeeded);
             Assert.Equal(["Review.SelfApproval"], self.Errors);
         }
 
-        await using (var officerScope = Scope("officer-x", "officer.x@demo.local", Roles.SupplierOfficer, out var officer))
+        await using (var officerScope = Scope("officer-x", "officer.x@demo.local", Roles.SupplierOfficer, out var _))
         {
-            var version = (await officer.GetAsync(reviewId, CancellationToken.None))!.Version;
+            var version = (await officerScope.ServiceProvider.GetRequiredService<ReviewListService>().GetAsync(reviewId, CancellationToken.None))!.Version;
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-                officer.DecideAsync(reviewId, new VerdictModel { Qualified = true, Version = version }, CancellationToken.None));
+                officerScope.ServiceProvider.GetRequiredService<ReviewVerdictService>().DecideAsync(reviewId, new VerdictModel { Qualified = true, Version = version }, CancellationToken.None));
         }
 
-        await using (var headScope = Scope("head-b", "head.b@demo.local", Roles.SupplierHead, out var head))
+        await using (var headScope = Scope("head-b", "head.b@demo.local", Roles.SupplierHead, out var _))
         {
-            var detail = (await head.GetAsync(reviewId, CancellationToken.None))!;
+            var reviews = headScope.ServiceProvider.GetRequiredService<ReviewListService>();
+            var head = headScope.ServiceProvider.GetRequiredService<ReviewVerdictService>();
+            var detail = (await reviews.GetAsync(reviewId, CancellationToken.None))!;
             Assert.Equal(ReviewStatus.AwaitingVerdict, detail.Status);
             Assert.Equal(SupplierStatus.UnderReview, detail.Supplier.Status);
 
@@ -97,10 +99,10 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
             var decided = await head.DecideAsync(reviewId, new VerdictModel { Qualified = true, ScheduleSpotChecks = true, Version = detail.Version }, CancellationToken.None);
             Assert.True(decided.Succeeded, string.Join(",", decided.Errors));
 
-            var after = (await head.GetAsync(reviewId, CancellationToken.None))!;
+            var after = (await reviews.GetAsync(reviewId, CancellationToken.None))!;
             Assert.Equal(ReviewStatus.Qualified, after.Status);
             Assert.Equal(SupplierStatus.Qualified, after.Supplier.Status);
-            Assert.Equal(ReviewService.SpotCheckMonths, after.SpotChecks.Count);
+            Assert.Equal(ReviewVerdictService.SpotCheckMonths, after.SpotChecks.Count);
         }
     }
 
@@ -108,9 +110,9 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task Start_MethodOverrideByOfficer_IsRefused()
     {
         var supplierId = await NewProspectAsync("覆寫測試紡織有限公司");
-        await using var scope = Scope("officer-y", "officer.y@demo.local", Roles.SupplierOfficer, out var officer);
+        await using var scope = Scope("officer-y", "officer.y@demo.local", Roles.SupplierOfficer, out var _);
 
-        var result = await officer.StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High, Method = ReviewMethod.Document, OverrideReason = "理由" }, CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High, Method = ReviewMethod.Document, OverrideReason = "理由" }, CancellationToken.None);
 
         Assert.Equal(["Review.OverrideHeadOnly"], result.Errors);
     }
@@ -135,7 +137,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     {
         var supplierId = await NewProspectAsync("書面測試紡織有限公司", SupplierCategory.FashionTextiles);
         await using var scope = Scope("officer-d", "officer.d@demo.local", Roles.SupplierOfficer, out var officer);
-        var started = await officer.StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.Low }, CancellationToken.None);
+        var started = await scope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.Low }, CancellationToken.None);
         var id = started.Id!.Value;
         var pdf = "%PDF-1.4 test"u8.ToArray();
 
@@ -146,7 +148,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
             Assert.True((await officer.UploadDocumentAsync(id, type, $"{type}.pdf", "application/pdf", pdf.Length, new MemoryStream(pdf), CancellationToken.None)).Succeeded);
         }
 
-        var detail = (await officer.GetAsync(id, CancellationToken.None))!;
+        var detail = (await scope.ServiceProvider.GetRequiredService<ReviewListService>().GetAsync(id, CancellationToken.None))!;
         var submitted = await officer.SubmitAsync(id, CancellationToken.None);
 
         Assert.Equal(["File.TypeNotAllowed"], exe.Errors);

@@ -8,6 +8,7 @@ using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         var result = await service.CreateAsync(Form("重複統編公司", existing), null, CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Contains(existing, StringComparison.Ordinal) && e.Contains("已有其他供應商使用", StringComparison.Ordinal));
+        Assert.Contains("Supplier.TaxIdTaken|" + existing, result.Errors);
         Assert.Equal(before, await db.Suppliers.CountAsync());
     }
 
@@ -47,8 +48,8 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         var result = await service.CreateAsync(form, null, CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Contains("12 個月", StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.Contains("電話", StringComparison.Ordinal));
+        Assert.Contains("Supplier.WarrantyTooShort", result.Errors);
+        Assert.Contains("Supplier.PhoneInvalid", result.Errors);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         Assert.True(firstResult.Succeeded);
         Assert.False(secondResult.Succeeded);
         Assert.True(secondResult.Conflict);
-        Assert.Contains("其他人修改", secondResult.Errors.Single(), StringComparison.Ordinal);
+        Assert.Equal(Result.ConflictKey, secondResult.Errors.Single());
         Assert.Equal("台北市內湖區瑞光路1號", (await db.Suppliers.AsNoTracking().SingleAsync(s => s.Id == id)).Address);
     }
 
@@ -113,8 +114,8 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
     public async Task ChangeStatus_UnderReviewToQualifiedByHand_IsRefusedAndSuspendNeedsReason()
     {
         await using var scope = Scope(Roles.SupplierHead, out var db);
-        var service = scope.ServiceProvider.GetRequiredService<SupplierEditService>();
-        var id = (await service.CreateAsync(Form("狀態測試公司", await FreeTaxIdAsync()), null, CancellationToken.None)).Id!.Value;
+        var service = scope.ServiceProvider.GetRequiredService<SupplierStatusService>();
+        var id = (await scope.ServiceProvider.GetRequiredService<SupplierEditService>().CreateAsync(Form("狀態測試公司", await FreeTaxIdAsync()), null, CancellationToken.None)).Id!.Value;
         var version = await VersionAsync(db, id);
 
         var review = await service.ChangeStatusAsync(id, SupplierStatus.UnderReview, null, version, CancellationToken.None);
@@ -122,8 +123,8 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         var terminate = await service.ChangeStatusAsync(id, SupplierStatus.Terminated, " ", await VersionAsync(db, id), CancellationToken.None);
 
         Assert.True(review.Succeeded);
-        Assert.False(qualify.Succeeded);
-        Assert.False(terminate.Succeeded);
+        Assert.Equal(["Supplier.StatusChangeNotAllowed"], qualify.Errors);
+        Assert.Equal(["Supplier.StatusReasonRequired"], terminate.Errors);
         Assert.Equal(SupplierStatus.UnderReview, (await db.Suppliers.AsNoTracking().SingleAsync(s => s.Id == id)).Status);
         Assert.Single(await db.SupplierStatusChanges.AsNoTracking().Where(c => c.SupplierId == id).ToListAsync());
     }
@@ -134,10 +135,10 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         await using var scope = Scope(Roles.SupplierOfficer, out var db);
         var editing = scope.ServiceProvider.GetRequiredService<SupplierEditService>();
         var id = (await editing.CreateAsync(Form("時間軸公司", await FreeTaxIdAsync()), null, CancellationToken.None)).Id!.Value;
-        await editing.ChangeStatusAsync(id, SupplierStatus.UnderReview, "送審", await VersionAsync(db, id), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SupplierStatusService>().ChangeStatusAsync(id, SupplierStatus.UnderReview, "送審", await VersionAsync(db, id), CancellationToken.None);
 
         var detail = (await scope.ServiceProvider.GetRequiredService<SupplierDetailService>().GetAsync(id, CancellationToken.None))!;
-        var revealed = await editing.RevealContactAsync(id, CancellationToken.None);
+        var revealed = await scope.ServiceProvider.GetRequiredService<SupplierContactService>().RevealContactAsync(id, CancellationToken.None);
 
         Assert.Equal("0912-***-678", detail.ContactPhone);
         Assert.Equal("0912345678", revealed!.Phone);
@@ -270,7 +271,7 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         Assert.False(negative.Succeeded);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors));
         Assert.Matches("^P[0-9]{7}$", afterDelist.Sku);
-        Assert.False(noReason.Succeeded);
+        Assert.Equal(["Product.DelistReasonRequired"], noReason.Errors);
         Assert.True(stale.Conflict);
         Assert.True(delisted.Succeeded);
         Assert.Equal(ListingStatus.Delisted, afterDelist.ListingStatus);

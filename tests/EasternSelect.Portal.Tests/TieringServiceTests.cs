@@ -22,9 +22,9 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
 
         var result = await service.RunEvaluationAsync(new DateOnly(2020, 12, 1), CancellationToken.None);
 
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.True(result.Result.Succeeded, string.Join(" ", result.Result.Errors));
         var expected = await ExpectedChangesAsync(new DateOnly(2020, 12, 1));
-        var proposals = await service.ListProposalsAsync(result.EvaluationId, CancellationToken.None);
+        var proposals = await service.ListProposalsAsync(result.Result.Id!.Value, CancellationToken.None);
         Assert.Equal(expected.OrderBy(e => e.Key), proposals.Select(p => KeyValuePair.Create(p.SupplierId, p.ProposedTier)).OrderBy(e => e.Key));
         Assert.All(proposals, p => Assert.NotEqual(p.CurrentTier, p.ProposedTier));
         Assert.All(proposals, p => Assert.Equal(ProposalDecision.Pending, p.Decision));
@@ -44,9 +44,9 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
 
         var second = await service.RunEvaluationAsync(new DateOnly(2020, 9, 1), CancellationToken.None);
 
-        Assert.True(first.Succeeded);
-        Assert.False(second.Succeeded);
-        Assert.Contains("2020-09", second.Errors.Single(), StringComparison.Ordinal);
+        Assert.True(first.Result.Succeeded);
+        Assert.False(second.Result.Succeeded);
+        Assert.Equal("Tiering.EvaluationExists|2020-09", second.Result.Errors.Single());
         Assert.Single(await service.ListEvaluationsAsync(CancellationToken.None), e => e.Month == new DateOnly(2020, 9, 1));
     }
 
@@ -57,7 +57,8 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
 
         var result = await service.RunEvaluationAsync(service.Today, CancellationToken.None);
 
-        Assert.False(result.Succeeded);
+        Assert.False(result.Result.Succeeded);
+        Assert.Equal("Tiering.MonthNotEnded", result.Result.Errors.Single().Split('|')[0]);
         Assert.DoesNotContain(await service.ListEvaluationsAsync(CancellationToken.None), e => e.Month >= service.DefaultMonth.AddMonths(1));
     }
 
@@ -69,7 +70,7 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
 
         var result = await service.ApproveAsync([proposal.Id], CancellationToken.None);
 
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.True(result.Result.Succeeded, string.Join(" ", result.Result.Errors));
         Assert.Equal(1, result.Applied);
         await using var db = await NewContextAsync();
         Assert.Equal(proposal.ProposedTier, await db.Suppliers.Where(s => s.Id == proposal.SupplierId).Select(s => s.Tier).SingleAsync());
@@ -93,7 +94,7 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
             secondService.ApproveAsync([proposal.Id], CancellationToken.None));
 
         Assert.Equal(1, results.Sum(r => r.Applied));
-        Assert.Single(results, r => r.Conflict);
+        Assert.Single(results, r => r.Result.Conflict);
         await using var db = await NewContextAsync();
         Assert.Single(await db.SupplierTierChanges.Where(c => c.TierProposalId == proposal.Id).ToListAsync());
     }
@@ -107,8 +108,9 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
         var result = await service.RejectAsync(proposal.Id, "  供應商已提出改善計畫  ", CancellationToken.None);
         var again = await service.ApproveAsync([proposal.Id], CancellationToken.None);
 
-        Assert.True(result.Succeeded);
+        Assert.True(result.Result.Succeeded);
         Assert.Equal(0, again.Applied);
+        Assert.StartsWith("Tiering.AlreadyDecided|", again.Result.Errors.Single(), StringComparison.Ordinal);
         await using var db = await NewContextAsync();
         Assert.Equal(proposal.CurrentTier, await db.Suppliers.Where(s => s.Id == proposal.SupplierId).Select(s => s.Tier).SingleAsync());
         Assert.False(await db.SupplierTierChanges.AnyAsync(c => c.SupplierId == proposal.SupplierId));
@@ -137,7 +139,7 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
     {
         await using var scope = TestScopes.As(_services, Roles.QaManager, out TieringService service);
         var evaluation = (await service.ListEvaluationsAsync(CancellationToken.None)).FirstOrDefault(e => e.Month == month);
-        var id = evaluation?.Id ?? (await service.RunEvaluationAsync(month, CancellationToken.None)).EvaluationId;
+        var id = evaluation?.Id ?? (await service.RunEvaluationAsync(month, CancellationToken.None)).Result.Id!.Value;
         return (await service.ListProposalsAsync(id, CancellationToken.None)).OrderBy(p => p.Id).Skip(skip).First();
     }
 
@@ -203,7 +205,7 @@ public sealed class TierPolicyAndCsrServiceTests(PortalFactoryFixture fixture) :
         var disorderedResult = await service.SavePolicyAsync(disordered, CancellationToken.None);
 
         Assert.True(staleResult.Conflict);
-        Assert.Contains("遞減", disorderedResult.Errors.Single(), StringComparison.Ordinal);
+        Assert.Equal("Tiering.ThresholdsOutOfOrder", disorderedResult.Errors.Single());
         Assert.Equal(current.VersionNumber, (await service.GetPolicyAsync(CancellationToken.None)).Current.VersionNumber);
     }
 
@@ -219,7 +221,7 @@ public sealed class TierPolicyAndCsrServiceTests(PortalFactoryFixture fixture) :
 
         Assert.True(first.Succeeded, string.Join(" ", first.Errors));
         Assert.False(second.Succeeded);
-        Assert.Contains("2020", second.Errors.Single(), StringComparison.Ordinal);
+        Assert.Equal("Csr.DuplicateYear|2020", second.Errors.Single());
         var row = Assert.Single((await service.GetAsync(supplierId, CancellationToken.None))!.Evaluations);
         Assert.Equal(75m, row.Score);
     }

@@ -29,7 +29,7 @@ public sealed class ReportService(
     IAuthorizationService authorization,
     CurrentUser currentUser,
     AuditLog auditLog,
-    ReviewService reviews,
+    ReviewYearSummaryService reviews,
     TrainingService training,
     EsgReport esg,
     ProductReviewService productReviews,
@@ -162,9 +162,9 @@ public sealed class ReportService(
                     return (null, l["Reports.MonthInvalid"]);
                 }
 
-                if (month.Year < ReviewService.MinYear)
+                if (month.Year < ReviewYearSummaryService.MinYear)
                 {
-                    return (null, l["Reports.MonthTooEarly", ReviewService.MinYear]);
+                    return (null, l["Reports.MonthTooEarly", ReviewYearSummaryService.MinYear]);
                 }
 
                 return month > today ? (null, l["Reports.MonthInFuture"]) : (parameters with { Month = new DateOnly(month.Year, month.Month, 1) }, null);
@@ -174,9 +174,9 @@ public sealed class ReportService(
                     return (null, l["Reports.DateInvalid"]);
                 }
 
-                if (from.Year < ReviewService.MinYear)
+                if (from.Year < ReviewYearSummaryService.MinYear)
                 {
-                    return (null, l["Reports.DateTooEarly", ReviewService.MinYear]);
+                    return (null, l["Reports.DateTooEarly", ReviewYearSummaryService.MinYear]);
                 }
 
                 if (to < from)
@@ -198,7 +198,7 @@ public sealed class ReportService(
     public (ReportParameters? Parameters, string? Error) Check(ReportParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var error = ReviewService.CheckYearRange(parameters.From, parameters.To, clock.TaipeiToday().Year);
+        var error = ReviewYearSummaryService.CheckYearRange(parameters.From, parameters.To, clock.TaipeiToday().Year);
         return error is null ? (parameters, null) : (null, l[error]);
     }
 

@@ -14,11 +14,17 @@ public static class SuppliersRegistration
     {
         services.AddScoped<SupplierListService>();
         services.AddScoped<SupplierEditService>();
+        services.AddScoped<SupplierStatusService>();
+        services.AddScoped<SupplierContactService>();
         services.AddScoped<SupplierDetailService>();
         services.AddScoped<SupplierExcelService>();
         services.AddScoped<ProductListService>();
         services.AddScoped<ProductEditService>();
+        services.AddScoped<ReviewListService>();
+        services.AddScoped<StartReviewService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReviewVerdictService>();
+        services.AddScoped<ReviewYearSummaryService>();
         services.AddScoped<TieringService>();
         services.AddScoped<TrainingService>();
         services.AddScoped<CsrService>();

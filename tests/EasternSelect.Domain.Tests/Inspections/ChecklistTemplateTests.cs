@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
 
@@ -123,10 +124,10 @@ public sealed class ChecklistTemplateTests
     public void Delist_AlreadyDelistedOrNoReason_Throws()
     {
         var product = new Product { Sku = "P1", Name = "測試商品" };
-        Assert.Throws<ArgumentException>(() => product.Delist(" ", DateTime.UtcNow));
+        Assert.Equal("Product.DelistReasonRequired", Assert.Throws<DomainRuleException>(() => product.Delist(" ", DateTime.UtcNow)).Key);
 
         product.Delist("原因", DateTime.UtcNow);
-        Assert.Throws<InvalidOperationException>(() => product.Delist("原因", DateTime.UtcNow));
+        Assert.Equal("Product.NotListed", Assert.Throws<DomainRuleException>(() => product.Delist("原因", DateTime.UtcNow)).Key);
     }
 
     [Fact]

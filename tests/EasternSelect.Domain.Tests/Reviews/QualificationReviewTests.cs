@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Training;
@@ -62,7 +63,7 @@ public sealed class QualificationReviewTests
     {
         var review = OnSiteReview(NewSupplier());
 
-        Assert.Throws<InvalidOperationException>(() => review.OverrideMethod(ReviewMethod.Document, "  ", "廠服主管"));
+        Assert.Equal("Review.OverrideNeedsReason", Assert.Throws<DomainRuleException>(() => review.OverrideMethod(ReviewMethod.Document, "  ", "廠服主管")).Key);
         Assert.Equal(ReviewMethod.OnSite, review.Method);
     }
 
@@ -88,7 +89,7 @@ public sealed class QualificationReviewTests
         review.Scores[3].Score = null;
 
         Assert.Equal(["Review.ScoresMissing"], review.MissingForSubmission());
-        Assert.Throws<InvalidOperationException>(() => review.Submit(Now));
+        Assert.Equal("Review.ScoresMissing", Assert.Throws<DomainRuleException>(() => review.Submit(Now)).Key);
         Assert.Equal(ReviewStatus.InProgress, review.Status);
     }
 
@@ -105,18 +106,18 @@ public sealed class QualificationReviewTests
         review.Documents[0].FileId = null;
 
         Assert.Equal(["Review.DocumentsMissing"], review.MissingForSubmission());
-        Assert.Throws<InvalidOperationException>(() => review.Submit(Now));
+        Assert.Equal("Review.DocumentsMissing", Assert.Throws<DomainRuleException>(() => review.Submit(Now)).Key);
     }
 
     [Fact]
-    public void Decide_ByTheReviewer_ThrowsSelfApprovalAndLeavesTheSupplierUnderReview()
+    public void Decide_ByTheReviewer_IsRefusedAsSelfApprovalAndLeavesTheSupplierUnderReview()
     {
         var supplier = NewSupplier();
         var review = OnSiteReview(supplier);
         ScoreAll(review, 90);
         review.Submit(Now);
 
-        Assert.Throws<SelfApprovalException>(() => review.Decide(true, "officer-id", "廠服專員", null, true, Now));
+        Assert.Equal("Review.SelfApproval", Assert.Throws<DomainRuleException>(() => review.Decide(true, "officer-id", "廠服專員", null, true, Now)).Key);
         Assert.Equal(ReviewStatus.AwaitingVerdict, review.Status);
         Assert.Equal(SupplierStatus.UnderReview, supplier.Status);
     }
@@ -128,7 +129,7 @@ public sealed class QualificationReviewTests
         ScoreAll(review, 40);
         review.Submit(Now);
 
-        Assert.Throws<InvalidOperationException>(() => review.Decide(false, "head-id", "廠服主管", " ", false, Now));
+        Assert.Equal("Review.RejectionNeedsReason", Assert.Throws<DomainRuleException>(() => review.Decide(false, "head-id", "廠服主管", " ", false, Now)).Key);
         Assert.Equal(ReviewStatus.AwaitingVerdict, review.Status);
     }
 
@@ -163,6 +164,77 @@ public sealed class QualificationReviewTests
         Assert.True(review.SpotChecksScheduled);
         Assert.Equal(SupplierStatus.Qualified, supplier.StatusChanges[^1].To);
         Assert.Equal("廠服主管", supplier.StatusChanges[^1].ChangedBy);
+    }
+
+    [Fact]
+    public void Start_QualifiedSupplier_IsRefused()
+    {
+        var supplier = NewSupplier(status: SupplierStatus.Qualified);
+
+        Assert.Equal("Review.AlreadyQualified", Assert.Throws<DomainRuleException>(() => OnSiteReview(supplier)).Key);
+        Assert.Empty(supplier.StatusChanges);
+    }
+
+    [Fact]
+    public void RecordScore_AfterSubmission_IsRefusedAndKeepsTheScore()
+    {
+        var review = OnSiteReview(NewSupplier());
+        ScoreAll(review, 80);
+        review.Submit(Now);
+
+        var refused = Assert.Throws<DomainRuleException>(() => review.RecordScore(FactoryItem.Equipment, 20, "改分"));
+
+        Assert.Equal("Review.NotInProgress", refused.Key);
+        Assert.Equal(80, review.Scores.Single(s => s.Item == FactoryItem.Equipment).Score);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void RecordScore_OutOfRange_IsRefused(int score)
+    {
+        var review = OnSiteReview(NewSupplier());
+
+        Assert.Equal("Review.ScoreOutOfRange", Assert.Throws<DomainRuleException>(() => review.RecordScore(FactoryItem.QcSystem, score, null)).Key);
+        Assert.Null(review.Scores.Single(s => s.Item == FactoryItem.QcSystem).Score);
+    }
+
+    [Fact]
+    public void AttachDocument_MarksItProvidedWithTheFile()
+    {
+        var review = QualificationReview.Start(NewSupplier(SupplierCategory.FashionTextiles), SupplierRisk.Low, "officer-id", "廠服專員", Now);
+
+        review.AttachDocument(ReviewDocumentType.TestReports, 42);
+
+        var item = review.Documents.Single(d => d.Type == ReviewDocumentType.TestReports);
+        Assert.Equal((true, (int?)42), (item.Provided, item.FileId));
+    }
+
+    [Fact]
+    public void Decide_AlreadyDecided_IsRefused()
+    {
+        var review = OnSiteReview(NewSupplier());
+        ScoreAll(review, 85);
+        review.Submit(Now);
+        review.Decide(true, "head-id", "廠服主管", null, false, Now);
+
+        var refused = Assert.Throws<DomainRuleException>(() => review.Decide(false, "head-2", "另一位主管", "改判", false, Now));
+
+        Assert.Equal("Review.NotAwaitingVerdict", refused.Key);
+        Assert.Equal((ReviewStatus.Qualified, "head-id"), (review.Status, review.VerdictById));
+    }
+
+    [Fact]
+    public void Year_VerdictOnNewYearsEveAfter4pmUtc_CountsInTheTaiwanNewYear()
+    {
+        var review = OnSiteReview(NewSupplier());
+        ScoreAll(review, 85);
+        review.Submit(Now);
+
+        // 2025-12-31 17:00 UTC is 2026-01-01 01:00 in Taipei.
+        review.Decide(true, "head-id", "廠服主管", null, false, new DateTime(2025, 12, 31, 17, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal(2026, review.Year);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Suppliers;
 
 namespace EasternSelect.Domain.Tests.Suppliers;
@@ -6,8 +7,9 @@ public sealed class SupplierRulesTests
 {
     private static readonly DateTime Now = new(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
 
-    private static Supplier Valid() => new()
+    private static Supplier Valid(SupplierStatus status = SupplierStatus.Prospect) => new()
     {
+        Status = status,
         Name = "東方食品股份有限公司",
         TaxId = "04595257",
         CountryCode = "TW",
@@ -103,10 +105,10 @@ public sealed class SupplierRulesTests
     [InlineData(SupplierStatus.Terminated, SupplierStatus.Qualified)]
     public void ChangeStatus_NotAllowedTransition_Throws(SupplierStatus from, SupplierStatus to)
     {
-        var supplier = Valid();
-        supplier.Status = from;
+        var supplier = Valid(from);
 
-        Assert.Throws<InvalidOperationException>(() => supplier.ChangeStatus(to, "原因", "officer", Now));
+        var refused = Assert.Throws<DomainRuleException>(() => supplier.ChangeStatus(to, "原因", "officer", Now));
+        Assert.Equal("Supplier.StatusChangeNotAllowed", refused.Key);
         Assert.Equal(from, supplier.Status);
     }
 
@@ -116,10 +118,10 @@ public sealed class SupplierRulesTests
     [InlineData(SupplierStatus.Terminated, "")]
     public void ChangeStatus_SuspendOrTerminateWithoutReason_Throws(SupplierStatus to, string? reason)
     {
-        var supplier = Valid();
-        supplier.Status = SupplierStatus.Qualified;
+        var supplier = Valid(SupplierStatus.Qualified);
 
-        Assert.Throws<InvalidOperationException>(() => supplier.ChangeStatus(to, reason, "head", Now));
+        var refused = Assert.Throws<DomainRuleException>(() => supplier.ChangeStatus(to, reason, "head", Now));
+        Assert.Equal("Supplier.StatusReasonRequired", refused.Key);
         Assert.Equal(SupplierStatus.Qualified, supplier.Status);
         Assert.Empty(supplier.StatusChanges);
     }
@@ -127,8 +129,7 @@ public sealed class SupplierRulesTests
     [Fact]
     public void ChangeStatus_SuspendWithReason_KeepsTheTrimmedReason()
     {
-        var supplier = Valid();
-        supplier.Status = SupplierStatus.Qualified;
+        var supplier = Valid(SupplierStatus.Qualified);
 
         supplier.ChangeStatus(SupplierStatus.Suspended, "  月檢抽驗連續不合格 ", "head", Now);
 

@@ -252,7 +252,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
         opened.AddRange(Enumerable.Range(1, 12).Select(i => (new DateTime(2011, 4, 10 + i, 2, 0, 0, DateTimeKind.Utc), (bool?)(i > 2))));
         opened.Add((new DateTime(2011, 12, 31, 16, 30, 0, DateTimeKind.Utc), null));
         await using var scope = Scope(Roles.CxAgent);
-        var complaints = scope.ServiceProvider.GetRequiredService<ComplaintService>();
+        var complaints = scope.ServiceProvider.GetRequiredService<ComplaintIntake>();
         foreach (var (openedUtc, within) in opened)
         {
             var created = await complaints.CreateAsync(

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace EasternSelect.Portal.Features.Reports.Esg;
 
 /// <summary>2.2.1 供應商管理: suppliers by category, the review results of three years, local procurement.</summary>
-public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contexts, ReviewService reviews, IStringLocalizer<SharedResource> l) : IEsgSection
+public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contexts, ReviewYearSummaryService reviews, IStringLocalizer<SharedResource> l) : IEsgSection
 {
     /// <summary>The seed's one-year target for the supplier transaction volume: NT$24 billion.</summary>
     public const decimal VolumeTarget = 24_000_000_000m;

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Domain.Csr;
-using EasternSelect.Portal.Features.Suppliers.Tiering;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Suppliers.Csr;
 
@@ -51,8 +51,7 @@ public sealed class CsrForm
 public sealed class CsrService(
     IDbContextFactory<PortalDbContext> contexts,
     PolicyGuard guard,
-    CurrentUser currentUser,
-    IStringLocalizer<SharedResource> l)
+    CurrentUser currentUser)
 {
     public async Task<CsrSupplier?> GetAsync(int supplierId, CancellationToken ct)
     {
@@ -74,19 +73,19 @@ public sealed class CsrService(
             Mean(c.LabourScore, c.EnvironmentScore, c.EthicsScore, c.SafetyScore), c.Notes, c.EvaluatedBy, c.UpdatedUtc, c.Version))]);
     }
 
-    public async Task<TieringResult> SaveAsync(CsrForm form, CancellationToken ct)
+    public async Task<Result> SaveAsync(CsrForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         await guard.EnsureAsync(Policies.CsrEvaluate);
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (!await db.Suppliers.AnyAsync(s => s.Id == form.SupplierId, ct))
         {
-            return TieringResult.Fail(l["Csr.SupplierNotFound"]);
+            return Result.Fail("Csr.SupplierNotFound");
         }
 
         if (await db.CsrEvaluations.AnyAsync(c => c.SupplierId == form.SupplierId && c.Year == form.Year && c.Id != form.Id, ct))
         {
-            return TieringResult.Fail(l["Csr.DuplicateYear", form.Year]);
+            return DuplicateYear(form.Year);
         }
 
         CsrEvaluation evaluation;
@@ -100,7 +99,7 @@ public sealed class CsrService(
             var existing = await db.CsrEvaluations.SingleOrDefaultAsync(c => c.Id == form.Id && c.SupplierId == form.SupplierId, ct);
             if (existing is null)
             {
-                return new TieringResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+                return Result.Conflicted();
             }
 
             evaluation = existing;
@@ -117,7 +116,7 @@ public sealed class CsrService(
         var errors = evaluation.Validate();
         if (errors.Count > 0)
         {
-            return new TieringResult(false, [.. errors.Select(e => l[e].Value)]);
+            return Result.Fail(errors);
         }
 
         try
@@ -126,16 +125,18 @@ public sealed class CsrService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new TieringResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return Result.Conflicted();
         }
         catch (DbUpdateException)
         {
             // The unique (supplier, year) index: someone added the same year a moment earlier.
-            return TieringResult.Fail(l["Csr.DuplicateYear", form.Year]);
+            return DuplicateYear(form.Year);
         }
 
-        return TieringResult.Success(evaluation.Id);
+        return Result.Ok(evaluation.Id);
     }
+
+    private static Result DuplicateYear(int year) => Result.Fail("Csr.DuplicateYear|" + year.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Each supplier's latest CSR score up to <paramref name="upToYear"/>.</summary>
     public async Task<IReadOnlyDictionary<int, decimal>> LatestScoresAsync(int upToYear, CancellationToken ct)

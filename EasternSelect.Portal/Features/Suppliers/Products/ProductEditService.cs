@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EasternSelect.Data;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Suppliers.Products;
 
@@ -38,7 +39,7 @@ public sealed class ProductForm
 }
 
 /// <summary>Creates and edits products, and delists and relists them with a reason and date.</summary>
-public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, IStringLocalizer<SharedResource> l)
+public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
 {
     /// <summary>The supplier picker's server-side search, by name or the start of a tax ID.</summary>
     public async Task<IReadOnlyList<SupplierOption>> SearchSuppliersAsync(string? term, CancellationToken ct)
@@ -67,40 +68,40 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
     }
 
     /// <summary>Creates (id null) or updates a product.</summary>
-    public async Task<SaveResult> SaveAsync(int? id, ProductForm form, CancellationToken ct)
+    public async Task<Result> SaveAsync(int? id, ProductForm form, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.SupplierManage);
         ArgumentNullException.ThrowIfNull(form);
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(form.Name))
         {
-            errors.Add(l["Validation.Required"]);
+            errors.Add("Validation.Required");
         }
 
         if (form.Supplier is null)
         {
-            errors.Add(l["Product.SupplierRequired"]);
+            errors.Add("Product.SupplierRequired");
         }
 
         if (form.Price < 0)
         {
-            errors.Add(l["Product.PriceNegative"]);
+            errors.Add("Product.PriceNegative");
         }
 
         if (form.MonthlyUnitsSold < 0)
         {
-            errors.Add(l["Product.UnitsNegative"]);
+            errors.Add("Product.UnitsNegative");
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (form.Supplier is { } supplier && !await db.Suppliers.AnyAsync(s => s.Id == supplier.Id, ct))
         {
-            errors.Add(l["Supplier.NotFound"]);
+            errors.Add("Supplier.NotFound");
         }
 
         if (errors.Count > 0)
         {
-            return SaveResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         Product? product;
@@ -109,7 +110,7 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
             product = await db.Products.SingleOrDefaultAsync(p => p.Id == existing, ct);
             if (product is null)
             {
-                return SaveResult.Fail([l["Product.NotFound"]]);
+                return Result.Fail("Product.NotFound");
             }
 
             db.Entry(product).Property(p => p.Version).OriginalValue = form.Version ?? Guid.Empty;
@@ -129,55 +130,51 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
         return await SaveAsync(db, product, ct);
     }
 
-    public async Task<SaveResult> DelistAsync(int id, string reason, DateTime delistedOn, Guid version, CancellationToken ct)
+    /// <summary>Takes a listed product off sale on the day chosen, with a reason.</summary>
+    public async Task<Result> DelistAsync(int id, string reason, DateTime delistedOn, Guid version, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.SupplierManage);
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return SaveResult.Fail([l["Product.DelistReasonRequired"]]);
-        }
+        return await ChangeListingAsync(id, version, p => p.Delist(reason, DateTime.SpecifyKind(delistedOn.Date, DateTimeKind.Utc)), ct);
+    }
 
+    public async Task<Result> RelistAsync(int id, Guid version, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.SupplierManage);
+        return await ChangeListingAsync(id, version, p => p.Relist(), ct);
+    }
+
+    private async Task<Result> ChangeListingAsync(int id, Guid version, Action<Product> change, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, ct);
         if (product is null)
         {
-            return SaveResult.Fail([l["Product.NotFound"]]);
+            return Result.Fail("Product.NotFound");
         }
 
         db.Entry(product).Property(p => p.Version).OriginalValue = version;
-        product.ListingStatus = ListingStatus.Delisted;
-        product.DelistingReason = reason.Trim();
-        product.DelistedUtc = DateTime.SpecifyKind(delistedOn.Date, DateTimeKind.Utc);
-        return await SaveAsync(db, product, ct);
-    }
-
-    public async Task<SaveResult> RelistAsync(int id, Guid version, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.SupplierManage);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (product is null)
+        try
         {
-            return SaveResult.Fail([l["Product.NotFound"]]);
+            change(product);
+        }
+        catch (DomainRuleException rule)
+        {
+            return Result.Refused(rule);
         }
 
-        db.Entry(product).Property(p => p.Version).OriginalValue = version;
-        product.ListingStatus = ListingStatus.Listed;
-        product.DelistingReason = null;
-        product.DelistedUtc = null;
         return await SaveAsync(db, product, ct);
     }
 
-    private async Task<SaveResult> SaveAsync(PortalDbContext db, Product product, CancellationToken ct)
+    private static async Task<Result> SaveAsync(PortalDbContext db, Product product, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return SaveResult.Ok(product.Id);
+            return Result.Ok(product.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SaveResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return Result.Conflicted();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Privacy;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Infrastructure.Security;
@@ -93,7 +94,7 @@ public sealed class SupplierDetailService(IDbContextFactory<PortalDbContext> con
 
         timeline.AddRange((await db.MonthlySpotChecks.AsNoTracking().Where(c => c.SupplierId == id)
                 .Select(c => new { c.Month, c.Status, c.Result, c.CompletedUtc }).ToListAsync(ct))
-            .Select(c => new TimelineEntry(c.CompletedUtc ?? c.Month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), TimelineKind.SpotCheck,
+            .Select(c => new TimelineEntry(c.CompletedUtc ?? TaiwanTime.StartUtc(c.Month), TimelineKind.SpotCheck,
                 l["SupplierDetail.Timeline.SpotCheck", c.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), l["SupplierDetail.SpotCheckStatus." + c.Status]], Blank(c.Result), null)));
 
         var trainings = await db.TrainingSessions.AsNoTracking()
@@ -105,7 +106,7 @@ public sealed class SupplierDetailService(IDbContextFactory<PortalDbContext> con
             l["SupplierDetail.Timeline.TrainingDetail", t.Hours.ToString("0.#", CultureInfo.CurrentCulture), t.Persons.ToString(CultureInfo.CurrentCulture)], null)));
 
         timeline.AddRange(csr.Select(c => new TimelineEntry(
-            c.CreatedUtc.Year == c.Year ? c.CreatedUtc : new DateTime(c.Year, 12, 31, 0, 0, 0, DateTimeKind.Utc), TimelineKind.Csr,
+            TaiwanTime.YearOf(c.CreatedUtc) == c.Year ? c.CreatedUtc : TaiwanTime.StartUtc(new DateOnly(c.Year, 12, 31)), TimelineKind.Csr,
             l["SupplierDetail.Timeline.Csr", c.Year.ToString(CultureInfo.InvariantCulture), CsrScore(c.LabourScore, c.EnvironmentScore, c.EthicsScore, c.SafetyScore).ToString("0.0", CultureInfo.CurrentCulture)],
             Blank(c.Notes), c.EvaluatedBy)));
 

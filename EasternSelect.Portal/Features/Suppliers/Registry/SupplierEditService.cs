@@ -6,27 +6,15 @@ using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Suppliers.Registry;
 
-/// <summary>The outcome of a form save: the saved id, or messages to show (a conflict keeps the person's input).</summary>
-public sealed record SaveResult(bool Succeeded, IReadOnlyList<string> Errors, bool Conflict = false, int? Id = null)
-{
-    public static SaveResult Ok(int id) => new(true, [], Id: id);
-
-    public static SaveResult Fail(IReadOnlyList<string> errors) => new(false, errors);
-}
-
-public sealed record SupplierContact(string Name, string Phone, string Email);
-
-/// <summary>Creates and edits suppliers, changes their status, and reveals their contacts (audited).</summary>
+/// <summary>Registers and edits suppliers through the form (the unmasked contact on the form is audited).</summary>
 public sealed class SupplierEditService(
     IDbContextFactory<PortalDbContext> contexts,
     PolicyGuard guard,
     CurrentUser currentUser,
     AuditLog auditLog,
-    IStringLocalizer<SharedResource> l,
     TimeProvider time)
 {
     /// <summary>A signed contract is a scan or a PDF; other types StoredFile accepts are not contracts.</summary>
@@ -68,7 +56,7 @@ public sealed class SupplierEditService(
         return form;
     }
 
-    public async Task<SaveResult> CreateAsync(SupplierForm form, UploadedFile? contract, CancellationToken ct)
+    public async Task<Result> CreateAsync(SupplierForm form, UploadedFile? contract, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.SupplierManage);
         ArgumentNullException.ThrowIfNull(form);
@@ -78,7 +66,7 @@ public sealed class SupplierEditService(
         var errors = await CheckAsync(db, supplier, contract, ct);
         if (errors.Count > 0)
         {
-            return SaveResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         db.Suppliers.Add(supplier);
@@ -92,16 +80,16 @@ public sealed class SupplierEditService(
             // Someone saved the same tax ID between the check and the save: the unique index caught it.
             if (await TaxIdTakenAsync(db, supplier, ct))
             {
-                return SaveResult.Fail([TaxIdTakenMessage(supplier.TaxId)]);
+                return Result.Fail(TaxIdTaken(supplier.TaxId));
             }
 
             throw;
         }
 
-        return SaveResult.Ok(supplier.Id);
+        return Result.Ok(supplier.Id);
     }
 
-    public async Task<SaveResult> UpdateAsync(int id, SupplierForm form, UploadedFile? contract, CancellationToken ct)
+    public async Task<Result> UpdateAsync(int id, SupplierForm form, UploadedFile? contract, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.SupplierManage);
         ArgumentNullException.ThrowIfNull(form);
@@ -109,7 +97,7 @@ public sealed class SupplierEditService(
         var supplier = await db.Suppliers.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (supplier is null)
         {
-            return SaveResult.Fail([l["Supplier.NotFound"]]);
+            return Result.Fail("Supplier.NotFound");
         }
 
         db.Entry(supplier).Property(s => s.Version).OriginalValue = form.Version ?? Guid.Empty;
@@ -117,7 +105,7 @@ public sealed class SupplierEditService(
         var errors = await CheckAsync(db, supplier, contract, ct);
         if (errors.Count > 0)
         {
-            return SaveResult.Fail(errors);
+            return Result.Fail(errors);
         }
 
         AttachContract(db, supplier, contract);
@@ -127,75 +115,20 @@ public sealed class SupplierEditService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SaveResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return Result.Conflicted();
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
             // Someone saved the same tax ID between the check and the save: the unique index caught it.
             if (await TaxIdTakenAsync(db, supplier, ct))
             {
-                return SaveResult.Fail([TaxIdTakenMessage(supplier.TaxId)]);
+                return Result.Fail(TaxIdTaken(supplier.TaxId));
             }
 
             throw;
         }
 
-        return SaveResult.Ok(supplier.Id);
-    }
-
-    /// <summary>Moves a supplier to one of <see cref="SupplierStatusRules.NextStatuses"/> (never to Qualified: that is the verdict's job).</summary>
-    public async Task<SaveResult> ChangeStatusAsync(int id, SupplierStatus to, string? reason, Guid version, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.SupplierManage);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var supplier = await db.Suppliers.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (supplier is null)
-        {
-            return SaveResult.Fail([l["Supplier.NotFound"]]);
-        }
-
-        if (!OfferedStatuses(supplier.Status).Contains(to))
-        {
-            return SaveResult.Fail([l["Supplier.StatusChangeNotAllowed"]]);
-        }
-
-        if (SupplierStatusRules.NeedsReason(to) && string.IsNullOrWhiteSpace(reason))
-        {
-            return SaveResult.Fail([l["Supplier.StatusReasonRequired"]]);
-        }
-
-        db.Entry(supplier).Property(s => s.Version).OriginalValue = version;
-        var change = supplier.ChangeStatus(to, reason, currentUser.Actor.UserName, time.GetUtcNow().UtcDateTime);
-        db.SupplierStatusChanges.Add(change);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new SaveResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
-        }
-
-        return SaveResult.Ok(supplier.Id);
-    }
-
-    /// <summary>The statuses a person may choose by hand: the rules' next statuses, without Qualified (reached only by a verdict).</summary>
-    public static IReadOnlyList<SupplierStatus> OfferedStatuses(SupplierStatus from) =>
-        SupplierStatusRules.NextStatuses(from).Where(s => s != SupplierStatus.Qualified).ToList();
-
-    /// <summary>Shows the unmasked contact to a supplier manager, and records that it was seen.</summary>
-    public async Task<SupplierContact?> RevealContactAsync(int id, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.SupplierManage);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var contact = await db.Suppliers.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new SupplierContact(s.ContactName, s.ContactPhone, s.ContactEmail)).SingleOrDefaultAsync(ct);
-        if (contact is not null)
-        {
-            await auditLog.WriteAsync(AuditAction.ViewPersonalData, currentUser.Actor, nameof(Supplier), Key(id), "contact", ct);
-        }
-
-        return contact;
+        return Result.Ok(supplier.Id);
     }
 
     private static string Key(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -218,25 +151,25 @@ public sealed class SupplierEditService(
 
     private async Task<List<string>> CheckAsync(PortalDbContext db, Supplier supplier, UploadedFile? contract, CancellationToken ct)
     {
-        var errors = supplier.Validate().Select(key => (string)l[key]).ToList();
+        var errors = supplier.Validate().ToList();
         if (!PhoneFieldAttribute.Check(supplier.ContactPhone))
         {
-            errors.Add(l["Supplier.PhoneInvalid"]);
+            errors.Add("Supplier.PhoneInvalid");
         }
 
         if (!new EmailFieldAttribute().IsValid(supplier.ContactEmail))
         {
-            errors.Add(l["Validation.Email"]);
+            errors.Add("Validation.Email");
         }
 
         if (contract is not null && StoredFileBuilder.Build(contract.FileName, contract.Content, FileRule.Document, string.Empty, default).Error is { } fileError)
         {
-            errors.Add(l.Message(fileError));
+            errors.Add(fileError);
         }
 
         if (Domain.Suppliers.TaxId.IsValid(supplier.TaxId) && await TaxIdTakenAsync(db, supplier, ct))
         {
-            errors.Add(TaxIdTakenMessage(supplier.TaxId));
+            errors.Add(TaxIdTaken(supplier.TaxId));
         }
 
         return errors;
@@ -245,7 +178,7 @@ public sealed class SupplierEditService(
     private static Task<bool> TaxIdTakenAsync(PortalDbContext db, Supplier supplier, CancellationToken ct) =>
         db.Suppliers.AsNoTracking().AnyAsync(s => s.TaxId == supplier.TaxId && s.Id != supplier.Id, ct);
 
-    private string TaxIdTakenMessage(string taxId) => l["Supplier.TaxIdTaken", taxId];
+    private static string TaxIdTaken(string taxId) => "Supplier.TaxIdTaken|" + taxId;
 
     private void AttachContract(PortalDbContext db, Supplier supplier, UploadedFile? contract)
     {

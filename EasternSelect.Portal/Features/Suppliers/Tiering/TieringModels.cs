@@ -2,22 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace EasternSelect.Portal.Features.Suppliers.Tiering;
 
-/// <summary>The outcome of a tiering action: the messages to show, whether it was a conflict, the id it made.</summary>
-public sealed record TieringResult(bool Succeeded, IReadOnlyList<string> Errors, bool Conflict = false, int? Id = null)
-{
-    public static TieringResult Success(int? id = null) => new(true, [], Id: id);
-
-    public static TieringResult Fail(params string[] errors) => new(false, errors);
-}
-
 public sealed record TierPolicyOverview(TierPolicy Current, IReadOnlyList<TierPolicy> History);
 
-public sealed record EvaluationRunResult(bool Succeeded, IReadOnlyList<string> Errors, int EvaluationId = 0, int Evaluated = 0, int Proposed = 0, int Skipped = 0);
+/// <summary>A monthly evaluation run: its <see cref="Result"/> (Id is the evaluation) and how many suppliers were scored, proposed and skipped for lack of records.</summary>
+public sealed record EvaluationRun(Result Result, int Evaluated = 0, int Proposed = 0, int Skipped = 0);
 
 public sealed record EvaluationRow(int Id, DateOnly Month, int PolicyVersion, string RunBy, DateTime RunUtc, int SuppliersEvaluated, int Proposals, int Pending);
 
@@ -25,10 +19,8 @@ public sealed record ProposalRow(
     int Id, int SupplierId, string SupplierName, SupplierTier CurrentTier, SupplierTier ProposedTier, decimal Score,
     IReadOnlyList<ScoreReason> Reasons, ProposalDecision Decision, string? DecidedBy, DateTime? DecidedUtc, string? DecisionNote);
 
-public sealed record DecisionResult(int Applied, IReadOnlyList<string> Errors, bool Conflict = false)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
+/// <summary>Decisions on one or more proposals: the ones refused are in <see cref="Result"/>'s errors, the rest were applied.</summary>
+public sealed record Decisions(Result Result, int Applied);
 
 public sealed record TierChangeRow(int Id, int SupplierId, string SupplierName, SupplierTier From, SupplierTier To, string Reason, string ApprovedBy, DateTime ChangedUtc, int? TierProposalId);
 

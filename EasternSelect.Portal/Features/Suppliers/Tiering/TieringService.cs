@@ -7,7 +7,7 @@ using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
 using EasternSelect.Portal.Features.Suppliers.Csr;
 using EasternSelect.Portal.Features.Suppliers.Registry;
-using EasternSelect.Portal.Infrastructure.Localization;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -41,7 +41,7 @@ public sealed class TieringService(
     }
 
     /// <summary>Saves the edit as a new version; the version it was based on stays as it was.</summary>
-    public async Task<TieringResult> SavePolicyAsync(TierPolicyForm form, CancellationToken ct)
+    public async Task<Result> SavePolicyAsync(TierPolicyForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
         await guard.EnsureAsync(Policies.TierManage);
@@ -49,7 +49,7 @@ public sealed class TieringService(
         var current = await EnsurePolicyAsync(db, ct);
         if (current.VersionNumber != form.BasedOnVersion)
         {
-            return new TieringResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return Result.Conflicted();
         }
 
         var next = current.NextVersion(currentUser.Actor.UserName, time.GetUtcNow().UtcDateTime);
@@ -57,7 +57,7 @@ public sealed class TieringService(
         var errors = next.Validate();
         if (errors.Count > 0)
         {
-            return new TieringResult(false, [.. errors.Select(e => l[e].Value)]);
+            return Result.Fail(errors);
         }
 
         db.TierPolicies.Add(next);
@@ -68,10 +68,10 @@ public sealed class TieringService(
         catch (DbUpdateException)
         {
             // The unique version number: another manager saved version N+1 first.
-            return new TieringResult(false, [l["Common.ConcurrencyConflict"]], Conflict: true);
+            return Result.Conflicted();
         }
 
-        return TieringResult.Success(next.VersionNumber);
+        return Result.Ok(next.VersionNumber);
     }
 
     /// <summary>
@@ -79,13 +79,13 @@ public sealed class TieringService(
     /// and proposes a change where the score's tier differs from the current one. Two queries load all
     /// the records and CSR scores at once, so the run stays quick with thousands of suppliers.
     /// </summary>
-    public async Task<EvaluationRunResult> RunEvaluationAsync(DateOnly month, CancellationToken ct)
+    public async Task<EvaluationRun> RunEvaluationAsync(DateOnly month, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.TierManage);
         month = new DateOnly(month.Year, month.Month, 1);
         if (!TierEvaluation.CanEvaluate(month, Today))
         {
-            return new EvaluationRunResult(false, [l["Tiering.MonthNotEnded", TierReasonText.Month(month)]]);
+            return new EvaluationRun(Result.Fail("Tiering.MonthNotEnded|" + TierReasonText.Month(month)));
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -151,7 +151,7 @@ public sealed class TieringService(
             return Exists(month);
         }
 
-        return new EvaluationRunResult(true, [], evaluation.Id, evaluated, proposals.Count, suppliers.Count - evaluated);
+        return new EvaluationRun(Result.Ok(evaluation.Id), evaluated, proposals.Count, suppliers.Count - evaluated);
     }
 
     public async Task<IReadOnlyList<EvaluationRow>> ListEvaluationsAsync(CancellationToken ct)
@@ -180,7 +180,7 @@ public sealed class TieringService(
     }
 
     /// <summary>Approves each proposal on its own: one that someone else decided first is reported, the rest are applied.</summary>
-    public async Task<DecisionResult> ApproveAsync(IReadOnlyCollection<int> proposalIds, CancellationToken ct)
+    public async Task<Decisions> ApproveAsync(IReadOnlyCollection<int> proposalIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(proposalIds);
         await guard.EnsureAsync(Policies.TierManage);
@@ -189,31 +189,31 @@ public sealed class TieringService(
         var conflict = false;
         foreach (var id in proposalIds.Distinct())
         {
-            var (error, isConflict) = await DecideAsync(id, approve: true, note: null, ct);
-            if (error is null)
+            var result = await DecideAsync(id, approve: true, note: null, ct);
+            if (result.Succeeded)
             {
                 applied++;
             }
             else
             {
-                errors.Add(error);
-                conflict |= isConflict;
+                errors.AddRange(result.Errors);
+                conflict |= result.Conflict;
             }
         }
 
-        return new DecisionResult(applied, errors, conflict);
+        return new Decisions(errors.Count == 0 ? Result.Ok() : new Result(false, errors, conflict), applied);
     }
 
-    public async Task<DecisionResult> RejectAsync(int proposalId, string? note, CancellationToken ct)
+    public async Task<Decisions> RejectAsync(int proposalId, string? note, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.TierManage);
         if (note?.Trim().Length > 500)
         {
-            return new DecisionResult(0, [string.Format(CultureInfo.CurrentCulture, ValidationText.MaxLength, l["Tiering.RejectNote"].Value, 500)]);
+            return new Decisions(Result.Fail("Tiering.RejectNoteTooLong"), 0);
         }
 
-        var (error, conflict) = await DecideAsync(proposalId, approve: false, note, ct);
-        return error is null ? new DecisionResult(1, []) : new DecisionResult(0, [error], conflict);
+        var result = await DecideAsync(proposalId, approve: false, note, ct);
+        return new Decisions(result, result.Succeeded ? 1 : 0);
     }
 
     /// <summary>Recent tier changes across suppliers, newest first.</summary>
@@ -241,44 +241,46 @@ public sealed class TieringService(
         orderby c.ChangedUtc descending, c.Id descending
         select new TierChangeRow(c.Id, c.SupplierId, s.Name, c.From, c.To, c.Reason, c.ApprovedBy, c.ChangedUtc, c.TierProposalId);
 
-    /// <summary>Decides one proposal in its own transaction. Returns the message to show, or null when it was applied.</summary>
-    private async Task<(string? Error, bool Conflict)> DecideAsync(int id, bool approve, string? note, CancellationToken ct)
+    /// <summary>Decides one proposal in its own transaction; errors name the supplier ("Key|supplier").</summary>
+    private async Task<Result> DecideAsync(int id, bool approve, string? note, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var proposal = await db.TierProposals.Include(p => p.Supplier).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (proposal?.Supplier is not { } supplier)
         {
-            return (l["Tiering.ProposalNotFound"], false);
+            return Result.Fail("Tiering.ProposalNotFound");
         }
-
-        var decision = approve ? ProposalDecision.Approved : ProposalDecision.Rejected;
 
         // The decision is a compare-and-set on Decision = Pending: when two managers decide the same
         // proposal at once, the second update matches no row and nothing is applied twice.
+        var decision = approve ? ProposalDecision.Approved : ProposalDecision.Rejected;
         var claimed = proposal.Decision == ProposalDecision.Pending
             && await db.TierProposals.Where(p => p.Id == id && p.Decision == ProposalDecision.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Decision, decision), ct) == 1;
         if (!claimed)
         {
-            return (l["Tiering.AlreadyDecided", supplier.Name], true);
+            return new Result(false, ["Tiering.AlreadyDecided|" + supplier.Name], Conflict: true);
         }
 
         var by = currentUser.Actor.UserName;
         var now = time.GetUtcNow().UtcDateTime;
-        proposal.Decision = decision;
-        proposal.DecidedBy = by;
-        proposal.DecidedUtc = now;
-        proposal.DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (approve)
+        try
         {
-            if (supplier.Tier != proposal.CurrentTier)
+            if (approve)
             {
-                return (l["Tiering.TierChangedSince", supplier.Name], true);
+                var month = await db.TierEvaluations.Where(e => e.Id == proposal.TierEvaluationId).Select(e => e.Month).SingleAsync(ct);
+                proposal.Approve(supplier, Summary(month, proposal.Score, ParseReasons(proposal.Reasons)), by, now);
             }
-
-            var month = await db.TierEvaluations.Where(e => e.Id == proposal.TierEvaluationId).Select(e => e.Month).SingleAsync(ct);
-            supplier.ChangeTier(proposal.ProposedTier, Summary(month, proposal.Score, ParseReasons(proposal.Reasons)), by, now, proposal.Id);
+            else
+            {
+                proposal.Reject(note, by, now);
+            }
+        }
+        catch (DomainRuleException rule)
+        {
+            // Nothing is saved: the transaction rolls the claimed decision back.
+            return new Result(false, [rule.Key + "|" + supplier.Name], Conflict: rule.Key == "Tiering.TierChangedSince");
         }
 
         try
@@ -286,11 +288,11 @@ public sealed class TieringService(
             // The supplier's Version token also stops a tier write over an edit saved since it was loaded.
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (null, false);
+            return Result.Ok(proposal.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (l["Common.ConcurrencyConflict"], true);
+            return Result.Conflicted();
         }
     }
 
@@ -304,8 +306,7 @@ public sealed class TieringService(
     private static IReadOnlyList<ScoreReason> ParseReasons(string json) =>
         JsonSerializer.Deserialize<List<ScoreReason>>(json, Json) ?? [];
 
-    private EvaluationRunResult Exists(DateOnly month) =>
-        new(false, [l["Tiering.EvaluationExists", TierReasonText.Month(month)]]);
+    private static EvaluationRun Exists(DateOnly month) => new(Result.Fail("Tiering.EvaluationExists|" + TierReasonText.Month(month)));
 
     /// <summary>The newest policy version; version 1 with the defaults is created on first use.</summary>
     private async Task<TierPolicy> EnsurePolicyAsync(PortalDbContext db, CancellationToken ct)

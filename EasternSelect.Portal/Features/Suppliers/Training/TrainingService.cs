@@ -1,7 +1,9 @@
 using EasternSelect.Data;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Training;
-using EasternSelect.Portal.Features.Suppliers.Reviews;
+using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Features.Suppliers.Reviews;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +42,7 @@ public sealed class TrainingSessionModel
 }
 
 /// <summary>Supplier training sessions (供應商教育訓練) and the seed's yearly table.</summary>
-public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
+public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
@@ -106,12 +108,12 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
     }
 
     /// <summary>Creates (Id 0) or updates a session; errors are resource keys.</summary>
-    public async Task<ReviewResult> SaveAsync(TrainingSessionModel model, CancellationToken ct)
+    public async Task<Result> SaveAsync(TrainingSessionModel model, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.TrainingManage);
         if (model.Date is null)
         {
-            return ReviewResult.Fail("Training.DateRequired");
+            return Result.Fail("Training.DateRequired");
         }
 
         var candidate = new TrainingSession
@@ -125,14 +127,14 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
         var errors = candidate.Validate();
         if (errors.Count > 0)
         {
-            return new ReviewResult(false, errors);
+            return Result.Fail(errors);
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var ids = candidate.Attendances.Select(a => a.SupplierId).ToList();
         if (await db.Suppliers.CountAsync(s => ids.Contains(s.Id), ct) != ids.Count)
         {
-            return ReviewResult.Fail("Training.CompanyUnknown");
+            return Result.Fail("Training.CompanyUnknown");
         }
 
         TrainingSession session;
@@ -146,7 +148,7 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
             var existing = await db.TrainingSessions.Include(s => s.Attendances).FirstOrDefaultAsync(s => s.Id == model.Id, ct);
             if (existing is null)
             {
-                return new ReviewResult(false, ["Common.ConcurrencyConflict"], Conflict: true);
+                return Result.Conflicted();
             }
 
             session = existing;
@@ -177,22 +179,22 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
         try
         {
             await db.SaveChangesAsync(ct);
-            return ReviewResult.Success(session.Id);
+            return Result.Ok(session.Id);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ReviewResult(false, ["Common.ConcurrencyConflict"], Conflict: true);
+            return Result.Conflicted();
         }
     }
 
-    public async Task<ReviewResult> DeleteAsync(int id, Guid version, CancellationToken ct)
+    public async Task<Result> DeleteAsync(int id, Guid version, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.TrainingManage);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var session = await db.TrainingSessions.Include(s => s.Attendances).FirstOrDefaultAsync(s => s.Id == id, ct);
         if (session is null)
         {
-            return ReviewResult.Success();
+            return Result.Ok();
         }
 
         db.Entry(session).Property(s => s.Version).OriginalValue = version;
@@ -200,11 +202,11 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
         try
         {
             await db.SaveChangesAsync(ct);
-            return ReviewResult.Success();
+            return Result.Ok();
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new ReviewResult(false, ["Common.ConcurrencyConflict"], Conflict: true);
+            return Result.Conflicted();
         }
     }
 
@@ -212,7 +214,7 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
     public async Task<IReadOnlyList<TrainingYearSummary>> YearSummaryAsync(int fromYear, int toYear, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.SupplierRegistry);
-        var error = ReviewService.CheckYearRange(fromYear, toYear, DateTime.UtcNow.Year);
+        var error = ReviewYearSummaryService.CheckYearRange(fromYear, toYear, clock.TaipeiToday().Year);
         if (error is not null)
         {
             throw new ArgumentOutOfRangeException(nameof(fromYear), error);
