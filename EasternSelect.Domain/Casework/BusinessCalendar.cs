@@ -8,9 +8,6 @@ namespace EasternSelect.Domain.Casework;
 /// </summary>
 public sealed class BusinessCalendar
 {
-    /// <summary>Kept for callers outside casework that still cut months themselves; new code uses <see cref="TaiwanTime"/>.</summary>
-    public static readonly TimeSpan TaiwanOffset = TaiwanTime.Offset;
-
     private readonly HashSet<DayOfWeek> _weekend;
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _makeUpWorkdays;

@@ -3,6 +3,7 @@ using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Dashboard;
+using EasternSelect.Portal.Features.Reports.Records;
 using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Benchmarks;
@@ -41,12 +42,18 @@ public static class DashboardsBenchmark
             await Timing.MeasureAsync("supplier-service dashboard", () => supplier.SupplierServiceAsync(ct), runs);
             await Timing.MeasureAsync("CX dashboard (CxAsync)", () => cx.CxAsync(ct), runs);
             await Timing.MeasureAsync("executive dashboard (ExecutiveAsync)", () => executive.ExecutiveAsync(ct), runs);
-            await Timing.MeasureAsync("records: lots inspected, 12 months, page 1",
-                () => executive.LotRecordsAsync(new(window.FromMonth, window.ToMonth, LotRecordFilter.Inspected, 0, 25), ct), runs);
-            await Timing.MeasureAsync("records: complaints closed, 12 months, page 1",
-                () => executive.ComplaintRecordsAsync(new(window.FromMonth, window.ToMonth, ComplaintRecordFilter.Closed, 0, 25), ct), runs);
-            await Timing.MeasureAsync("records: complaints closed late, page 1",
-                () => executive.ComplaintRecordsAsync(new(window.FromMonth, window.ToMonth, ComplaintRecordFilter.ClosedLate, 0, 25), ct), runs);
+            var records = portal.As<RecordsService>(Roles.Executive);
+            foreach (var (name, link) in new[]
+            {
+                ("records: lots decided, 12 months, page 1", DashboardLinks.LotsDecided(window.FromMonth, window.ToMonth)),
+                ("records: complaints closed, 12 months, page 1", DashboardLinks.ComplaintsClosed(window.FromMonth, window.ToMonth)),
+                ("records: complaints closed late, page 1", DashboardLinks.ComplaintsClosedLate(window.FromMonth, window.ToMonth)),
+            })
+            {
+                var uri = new Uri(new Uri("http://portal"), link);
+                var source = records.Find(uri.AbsolutePath["/reports/records/".Length..]) ?? throw new InvalidOperationException("No record source for " + link);
+                await Timing.MeasureAsync(name, () => records.ListAsync(source, RecordFilter.FromQuery(uri.Query), ct), runs);
+            }
         }
 
         return 0;

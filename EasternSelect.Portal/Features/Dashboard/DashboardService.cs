@@ -4,12 +4,9 @@ using EasternSelect.Data;
 using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Inspections;
-using EasternSelect.Domain.Privacy;
 using EasternSelect.Domain.Reviews;
-using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Tiering;
 using EasternSelect.Portal.Features.Casework;
-using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -84,35 +81,6 @@ public sealed record ExecutivePanel(
     public double? ComplaintRatePercent => OrdersShipped == 0 ? null : Math.Round(100.0 * ComplaintsOpened / OrdersShipped, 3);
 }
 
-public enum LotRecordFilter
-{
-    /// <summary>Original lots received in the window (the inspection ratio's denominator).</summary>
-    Received,
-
-    /// <summary>Decided original lots (pass, defect and shortage rates).</summary>
-    Inspected,
-
-    /// <summary>Rejected original lots (rejection and return rates).</summary>
-    Rejected,
-}
-
-public enum ComplaintRecordFilter
-{
-    Opened,
-    Closed,
-
-    /// <summary>Closed after the 7-day target.</summary>
-    ClosedLate,
-}
-
-public sealed record RecordsQuery<TFilter>(DateOnly FromMonth, DateOnly ToMonth, TFilter Filter, int Page, int PageSize) where TFilter : struct, Enum;
-
-public sealed record LotRecord(int Id, string LotNumber, DateOnly ReceivedOn, string SupplierName, string ProductSku, LotStatus Status, LotDecision? Decision,
-    int LotSize, int UnitsShort, int EstimatedDefectiveUnits);
-
-/// <summary>A complaint behind a KPI: the customer's name masked, nothing else personal.</summary>
-public sealed record ComplaintRecord(int Id, string Number, DateTime OpenedUtc, DateTime? ClosedUtc, CaseStatus Status, bool? ClosedWithinTarget, string CustomerName);
-
 /// <summary>
 /// The role dashboards (issue 6): every figure is an SQL aggregate over the records a list page (or the drill-down
 /// records page) shows with the same filter, so a figure and its list always agree.
@@ -125,8 +93,6 @@ public sealed class DashboardService(
     CaseworkSettings settings,
     TimeProvider time)
 {
-    public const int MaxPageSize = 100;
-
     public DashboardWindow Window() => DashboardWindow.Ending(time.TaipeiToday());
 
     public async Task<QaPanel> QaAsync(CancellationToken ct)
@@ -184,50 +150,6 @@ public sealed class DashboardService(
         var unread = await GrievanceFigures.UnreadBy(db, Me()).CountAsync(ct);
         var (pending, evaluationId) = await PendingProposalsAsync(db, ct);
         return new ExecutivePanel(window, QualityFigures.Sum("window", quality.Select(q => q.Figures)), quality, closure, shipped, unread, pending, evaluationId);
-    }
-
-    /// <summary>The original lots behind the quality figures of the window (no personal data on a lot).</summary>
-    public async Task<PagedResult<LotRecord>> LotRecordsAsync(RecordsQuery<LotRecordFilter> query, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await guard.EnsureAsync(Policies.QualityKpis);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var lots = InspectionFigures.OriginalLots(db, query.FromMonth, query.ToMonth);
-        lots = query.Filter switch
-        {
-            LotRecordFilter.Inspected => lots.Where(x => x.Status == LotStatus.Decided),
-            LotRecordFilter.Rejected => lots.Where(x => x.Decision == LotDecision.Rejected),
-            _ => lots,
-        };
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var total = await lots.CountAsync(ct);
-        var rows = await lots.OrderByDescending(x => x.ReceivedOn).ThenByDescending(x => x.Id).Skip(Math.Max(query.Page, 0) * size).Take(size)
-            .Select(x => new LotRecord(x.Id, x.LotNumber, x.ReceivedOn, x.Supplier!.Name, x.Product!.Sku, x.Status, x.Decision, x.LotSize, x.UnitsShort, x.EstimatedDefectiveUnits))
-            .ToListAsync(ct);
-        return new PagedResult<LotRecord>(rows, total);
-    }
-
-    /// <summary>The complaints behind the closure-rate and complaint-rate figures, customer names masked.</summary>
-    public async Task<PagedResult<ComplaintRecord>> ComplaintRecordsAsync(RecordsQuery<ComplaintRecordFilter> query, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await guard.EnsureAsync(Policies.ComplaintKpis);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var range = new UtcRange(DashboardWindow.MonthStartUtc(query.FromMonth), DashboardWindow.MonthStartUtc(query.ToMonth.AddMonths(1)));
-        var cases = ComplaintFigures.Opened(db, range);
-        cases = query.Filter switch
-        {
-            ComplaintRecordFilter.Closed => cases.Where(c => c.ClosedUtc != null),
-            ComplaintRecordFilter.ClosedLate => cases.Where(c => c.ClosedUtc != null && c.ClosedWithinTarget == false),
-            _ => cases,
-        };
-        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var total = await cases.CountAsync(ct);
-        var rows = await cases.OrderByDescending(c => c.OpenedUtc).ThenByDescending(c => c.Id).Skip(Math.Max(query.Page, 0) * size).Take(size)
-            .Select(c => new { c.Id, c.Number, c.OpenedUtc, c.ClosedUtc, c.Status, c.ClosedWithinTarget, c.CustomerName })
-            .ToListAsync(ct);
-        return new PagedResult<ComplaintRecord>(
-            [.. rows.Select(c => new ComplaintRecord(c.Id, c.Number, c.OpenedUtc, c.ClosedUtc, c.Status, c.ClosedWithinTarget, PersonalDataMask.Name(c.CustomerName)))], total);
     }
 
     private static async Task<IReadOnlyList<QualityMonth>> QualityMonthsAsync(PortalDbContext db, DashboardWindow window, CancellationToken ct)

@@ -74,9 +74,6 @@ public static class Policies
     /// <summary>The executive panel (all KPIs against targets).</summary>
     public const string ExecutiveDashboard = nameof(ExecutiveDashboard);
 
-    /// <summary>The incoming-lot records behind the quality KPIs (QA and the executive drill-down).</summary>
-    public const string QualityKpis = nameof(QualityKpis);
-
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
@@ -119,7 +116,6 @@ public static class Policies
         [GrievanceAudit] = [Roles.ThirdPartyAuditor],
         [Dashboards] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
         [ExecutiveDashboard] = [Roles.Executive],
-        [QualityKpis] = [Roles.QaInspector, Roles.QaManager, Roles.Executive],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 
