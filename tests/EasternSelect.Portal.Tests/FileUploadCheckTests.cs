@@ -3,7 +3,8 @@ using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Suppliers.Registry;
-using EasternSelect.Portal.Infrastructure;
+using EasternSelect.Portal.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,14 +33,15 @@ public sealed class FileUploadCheckTests(PortalFactoryFixture fixture) : IClassF
             YearlyTransactionVolume = 500_000m,
         };
 
-        Result result;
-        using (new CultureScope("zh-TW"))
-        {
-            result = await service.CreateAsync(form, new UploadedFile("契約.pdf", Html), CancellationToken.None);
-        }
+        var result = await service.CreateAsync(form, new UploadedFile("契約.pdf", Html), CancellationToken.None);
 
         Assert.False(result.Succeeded);
-        Assert.Equal(["契約.pdf：檔案內容與副檔名不符（例如改了副檔名的檔案），已拒收"], result.Errors);
+        Assert.Equal(["File.ContentMismatch|契約.pdf"], result.Errors);
+        using (new CultureScope("zh-TW"))
+        {
+            var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+            Assert.Equal(["契約.pdf：檔案內容與副檔名不符（例如改了副檔名的檔案），已拒收"], l.Messages(result));
+        }
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.False(await db.Suppliers.AnyAsync(s => s.TaxId == taxId));
         Assert.False(await db.Files.AnyAsync(f => f.FileName == "契約.pdf" && f.Length == Html.Length));
