@@ -1,5 +1,4 @@
 using EasternSelect.Data.Auditing;
-using EasternSelect.Domain.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace EasternSelect.Data.Seed;
 
 /// <summary>
-/// At start: apply migrations, ensure the roles and reference checklists exist, and in demo mode seed the demo accounts and data.
+/// At start: migrate, ensure the roles, write the reference data (<see cref="ReferenceDataSeeder"/>, every mode) and,
+/// in demo mode, run each <see cref="IDemoSeeder"/> of <see cref="DemoSeeders.InOrder"/> that has no data yet.
 /// It lives with the seeders it runs; the portal passes its services (database, Identity managers, clock, logging, configuration).
 /// </summary>
 public static class DatabaseInitializer
@@ -18,6 +18,7 @@ public static class DatabaseInitializer
     {
         var database = services.GetRequiredService<PortalDatabase>();
         var configuration = services.GetRequiredService<IConfiguration>();
+        var clock = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
         if (database.Provider == DatabaseProvider.Sqlite || configuration.GetValue("Database:MigrateOnStart", true))
@@ -29,21 +30,13 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         await IdentitySeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
-        // Reference data, in every mode: the 70-item baseline checklist of each product category.
         await using (var referenceDb = database.Create(AuditActor.System))
         {
-            if (!await ChecklistSeeder.HasTemplatesAsync(referenceDb, ct))
+            var added = await ReferenceDataSeeder.SeedAsync(referenceDb, clock, ct);
+            if (added.AddedAny)
             {
-                logger.LogInformation("Seeding the baseline inspection checklists.");
-                await ChecklistSeeder.SeedAsync(referenceDb, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
-            }
-
-            await QualitySeeder.EnsureLabsAsync(referenceDb, ct);
-
-            if (!await CaseworkSeeder.HasCategoriesAsync(referenceDb, ct))
-            {
-                logger.LogInformation("Seeding the complaint topics.");
-                await CaseworkSeeder.SeedCategoriesAsync(referenceDb, ct);
+                logger.LogInformation("Seeded reference data: {Checklists} baseline checklists, {Topics} complaint topics, {Labs} recognised labs.",
+                    added.Checklists, added.ComplaintTopics, added.RecognisedLabs);
             }
         }
 
@@ -52,56 +45,14 @@ public static class DatabaseInitializer
             return;
         }
 
-        await IdentitySeeder.EnsureDemoUsersAsync(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), services.GetRequiredService<TimeProvider>());
-        await using var seedDb = database.Create(AuditActor.System);
-        if (!await SupplierSeeder.HasSuppliersAsync(seedDb, ct))
+        foreach (var seeder in DemoSeeders.InOrder(scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>()))
         {
-            logger.LogInformation("Demo mode: seeding demo suppliers and products.");
-            await SupplierSeeder.SeedAsync(seedDb, SupplierSeeder.Scale.Demo, progress: null, ct);
-        }
-
-        if (!await TieringSeeder.HasPolicyAsync(seedDb, ct))
-        {
-            logger.LogInformation("Demo mode: seeding the tier policy and 2020 monthly quality records.");
-            await TieringSeeder.SeedAsync(seedDb, ct);
-        }
-
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        if (!await ReviewHistorySeeder.HasReviewsAsync(seedDb, ct))
-        {
-            logger.LogInformation("Demo mode: seeding qualification review history.");
-            await ReviewHistorySeeder.SeedAsync(seedDb, now, ct);
-        }
-
-        if (!await TrainingHistorySeeder.HasSessionsAsync(seedDb, ct))
-        {
-            logger.LogInformation("Demo mode: seeding supplier training history.");
-            await TrainingHistorySeeder.SeedAsync(seedDb, now, ct);
-        }
-
-        if (!await IncomingLotSeeder.HasLotsAsync(seedDb, ct))
-        {
-            logger.LogInformation("Demo mode: seeding incoming lots, inspection streams and corrective actions.");
-            var today = services.GetRequiredService<TimeProvider>().TaipeiToday();
-            await IncomingLotSeeder.SeedAsync(seedDb, IncomingLotSeeder.Scale.Demo, today, progress: null, ct);
-        }
-
-        if (!await QualitySeeder.HasDataAsync(seedDb, ct))
-        {
-            logger.LogInformation("Demo mode: seeding sample pre-inspections, spot checks and factory audits.");
-            await QualitySeeder.SeedAsync(seedDb, now, ct);
-        }
-
-        if (!await CommitteeSeeder.HasCommitteesAsync(seedDb, ct))
-        {
-            logger.LogInformation("Demo mode: seeding committee members, product-review and quality-anomaly meetings.");
-            await CommitteeSeeder.SeedAsync(seedDb, now, ct);
-        }
-
-        if (!await CaseworkSeeder.HasCasesAsync(seedDb, ct))
-        {
-            logger.LogInformation("Demo mode: seeding complaints 2018-2020, grievances and open cases.");
-            await CaseworkSeeder.SeedDemoAsync(seedDb, now, ct);
+            await using var db = database.Create(AuditActor.System);
+            if (!await seeder.HasDataAsync(db, ct))
+            {
+                logger.LogInformation("Demo mode: seeding {Seeder}.", seeder.Name);
+                await seeder.SeedAsync(db, clock, ct);
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ public static class LotsBenchmark
             if (!await Data.Seed.IncomingLotSeeder.HasLotsAsync(seedDb, CancellationToken.None))
             {
                 var watch = Stopwatch.StartNew();
-                var seeded = await Data.Seed.IncomingLotSeeder.SeedAsync(seedDb, Data.Seed.IncomingLotSeeder.Scale.Full, DateOnly.FromDateTime(DateTime.Today), null, CancellationToken.None);
+                var seeded = await Data.Seed.IncomingLotSeeder.SeedAsync(seedDb, Data.Seed.IncomingLotSeeder.Scale.Full, TimeProvider.System, null, CancellationToken.None);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {seeded:N0} lots in {watch.Elapsed.TotalSeconds:F0} s."));
             }
         }

@@ -28,7 +28,7 @@ internal static class TieringBenchmark
             if (!await db.SupplierMonthlyRecords.AnyAsync())
             {
                 var seed = Stopwatch.StartNew();
-                await TieringSeeder.SeedAsync(db, CancellationToken.None);
+                await new TieringSeeder().SeedAsync(db, TimeProvider.System, CancellationToken.None);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded policy v1 and 2020 monthly records in {seed.Elapsed.TotalSeconds:F1} s."));
             }
 

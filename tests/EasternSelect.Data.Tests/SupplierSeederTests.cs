@@ -14,7 +14,7 @@ public sealed class SupplierSeederTests(SqliteDatabaseFixture fixture) : IClassF
         var reports = new List<(int Done, int Total)>();
         await using (var db = fixture.Create())
         {
-            await SupplierSeeder.SeedAsync(db, scale, new SynchronousProgress(reports.Add), CancellationToken.None);
+            await SupplierSeeder.SeedAsync(db, scale, TimeProvider.System, new SynchronousProgress(reports.Add), CancellationToken.None);
         }
 
         await using var check = fixture.Create();

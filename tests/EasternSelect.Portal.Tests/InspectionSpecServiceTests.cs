@@ -216,9 +216,9 @@ public sealed class InspectionSpecServiceTests(PortalFactoryFixture fixture) : I
     {
         foreach (var category in Enum.GetValues<SupplierCategory>())
         {
-            var items = ChecklistSeeder.Baseline(category);
-            Assert.Equal(ChecklistSeeder.BaselineItemCount, items.Count);
-            Assert.Empty(ChecklistTemplate.Create(category, items, ChecklistSeeder.BaselineEffectiveFrom, "t").Validate());
+            var items = ReferenceData.Baseline(category);
+            Assert.Equal(ReferenceData.BaselineItemCount, items.Count);
+            Assert.Empty(ChecklistTemplate.Create(category, items, ReferenceData.BaselineEffectiveFrom, "t").Validate());
         }
     }
 

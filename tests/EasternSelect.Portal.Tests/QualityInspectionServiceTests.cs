@@ -265,7 +265,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
         }
 
         await using var scope = TestScopes.As(_services, Roles.QaManager, out RecognisedLabService service);
-        var duplicate = await service.AddLabAsync(QualitySeeder.Labs[1].Name, "FDA0006", null, CancellationToken.None);
+        var duplicate = await service.AddLabAsync(ReferenceData.RecognisedLabs[1].Name, "FDA0006", null, CancellationToken.None);
         var added = await service.AddLabAsync("測試檢驗科技股份有限公司", "TFDA 認證編號 FDA0999", "食品微生物", CancellationToken.None);
         var lab = (await service.LabsAsync(false, CancellationToken.None)).Single(l => l.Name == "測試檢驗科技股份有限公司");
         await service.SetLabActiveAsync(lab.Id, false, CancellationToken.None);

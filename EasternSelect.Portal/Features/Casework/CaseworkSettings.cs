@@ -1,4 +1,5 @@
 using System.Globalization;
+using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Casework;
 
 namespace EasternSelect.Portal.Features.Casework;
@@ -16,7 +17,7 @@ public sealed class CaseworkOptions
 
     public double ResponseWarningHours { get; set; } = 4;
 
-    /// <summary>National holidays, yyyy-MM-dd.</summary>
+    /// <summary>National holidays, yyyy-MM-dd; when both lists are empty the embedded government calendar is used.</summary>
     public List<string> Holidays { get; set; } = [];
 
     /// <summary>Make-up working days (補班日), yyyy-MM-dd.</summary>
@@ -31,8 +32,20 @@ public sealed class CaseworkSettings(BusinessCalendar calendar, SlaPolicy sla)
     public SlaPolicy Sla { get; } = sla;
 
     public static CaseworkSettings From(CaseworkOptions options) => new(
-        new BusinessCalendar(Dates(options.Holidays), Dates(options.MakeUpWorkdays)),
+        CalendarFrom(options),
         new SlaPolicy(options.ClosureDays, options.ClosureInBusinessDays, options.OnlineFirstResponseHours, options.ClosureWarningHours, options.ResponseWarningHours));
+
+    /// <summary>Configuration overrides the whole reference calendar, so an installation can correct a year without merging.</summary>
+    private static BusinessCalendar CalendarFrom(CaseworkOptions options)
+    {
+        if (options.Holidays.Count > 0 || options.MakeUpWorkdays.Count > 0)
+        {
+            return new BusinessCalendar(Dates(options.Holidays), Dates(options.MakeUpWorkdays));
+        }
+
+        var reference = ReferenceData.TaiwanCalendar;
+        return new BusinessCalendar(reference.DaysOff, reference.MakeUpWorkdays);
+    }
 
     private static IEnumerable<DateOnly> Dates(IEnumerable<string> values) =>
         values.Select(v => DateOnly.ParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture));

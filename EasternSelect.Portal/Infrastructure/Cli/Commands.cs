@@ -1,4 +1,3 @@
-using EasternSelect.Domain.Common;
 using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
@@ -115,6 +114,7 @@ public static class Commands
             return 1;
         }
 
+        var clock = services.GetRequiredService<TimeProvider>();
         var started = DateTime.UtcNow;
         var lastPercent = -1;
         var progress = new Progress<(int Done, int Total)>(p =>
@@ -126,14 +126,13 @@ public static class Commands
                 Console.Write(string.Create(CultureInfo.InvariantCulture, $"\rSeeding {p.Done:N0} / {p.Total:N0} rows ({percent}%)   "));
             }
         });
-        await SupplierSeeder.SeedAsync(db, scale, progress, CancellationToken.None);
+        await SupplierSeeder.SeedAsync(db, scale, clock, progress, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nSeeded {scale.Suppliers:N0} suppliers and {scale.Products:N0} products in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
 
         // A year of incoming lots at the retailer's volume (full) or the demo sample, replayed through the switching rules.
         started = DateTime.UtcNow;
         var lotScale = scale == SupplierSeeder.Scale.Full ? IncomingLotSeeder.Scale.Full : IncomingLotSeeder.Scale.Demo;
-        var today = services.GetRequiredService<TimeProvider>().TaipeiToday();
-        var lots = await IncomingLotSeeder.SeedAsync(db, lotScale, today, progress: null, CancellationToken.None);
+        var lots = await IncomingLotSeeder.SeedAsync(db, lotScale, clock, progress: null, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Seeded {lots:N0} incoming lots in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
 
         if (scale == SupplierSeeder.Scale.Full)
@@ -150,7 +149,7 @@ public static class Commands
                     Console.Write(string.Create(CultureInfo.InvariantCulture, $"\rSeeding {p.Done:N0} / {p.Total:N0} complaints ({percent}%)   "));
                 }
             });
-            await CaseworkSeeder.SeedFullAsync(db, caseProgress, CancellationToken.None);
+            await CaseworkSeeder.SeedFullAsync(db, clock, caseProgress, CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nSeeded {CaseworkSeeder.FullScaleComplaints:N0} complaints of {CaseworkSeeder.FullScaleYear} in {(DateTime.UtcNow - started).TotalSeconds:F0} s."));
         }
 

@@ -1,10 +1,14 @@
-using Microsoft.AspNetCore.Identity;
 using EasternSelect.Domain.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Data.Seed;
 
-public static class IdentitySeeder
+/// <summary>The roles (every mode, <see cref="EnsureRolesAsync"/>) and, as the first demo seeder, the demo accounts of <see cref="DemoAccounts"/>.</summary>
+public sealed class IdentitySeeder(UserManager<PortalUser> users) : IDemoSeeder
 {
+    public string Name => "demo accounts";
+
     public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
     {
         foreach (var role in Roles.All)
@@ -16,7 +20,14 @@ public static class IdentitySeeder
         }
     }
 
-    public static async Task EnsureDemoUsersAsync(UserManager<PortalUser> users, TimeProvider time)
+    /// <summary>True when every demo account exists; a missing one (deleted by an administrator) is added again.</summary>
+    public async Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var emails = DemoAccounts.All.Select(a => a.Email.ToUpperInvariant()).ToList();
+        return await db.Users.CountAsync(u => u.NormalizedEmail != null && emails.Contains(u.NormalizedEmail), ct) == emails.Count;
+    }
+
+    public async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
     {
         foreach (var (email, role, displayName) in DemoAccounts.All)
         {
@@ -31,7 +42,7 @@ public static class IdentitySeeder
                 Email = email,
                 EmailConfirmed = true,
                 DisplayName = displayName,
-                CreatedUtc = time.GetUtcNow().UtcDateTime,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
                 LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user, DemoAccounts.Password), email);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
@@ -12,7 +11,7 @@ namespace EasternSelect.Data.Seed;
 /// plus a few reviews of the current year still in progress or awaiting the verdict.
 /// Uses the suppliers <see cref="SupplierSeeder"/> created and does not change their status.
 /// </summary>
-public static class ReviewHistorySeeder
+public sealed class ReviewHistorySeeder : IDemoSeeder
 {
     /// <summary>The seed's table: year, document reviews, on-site reviews, qualified, suppliers with monthly spot checks.</summary>
     public static readonly IReadOnlyList<ReviewYearSummary> SeedTable =
@@ -25,11 +24,14 @@ public static class ReviewHistorySeeder
     public const string ReviewerEmail = "supplier.officer@demo.local";
     public const string HeadEmail = "supplier.head@demo.local";
 
-    public static async Task<bool> HasReviewsAsync(PortalDbContext db, CancellationToken ct) =>
+    public string Name => "qualification review history";
+
+    public async Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) =>
         await db.QualificationReviews.AnyAsync(ct);
 
-    public static async Task SeedAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
+    public async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var qualified = await db.Suppliers.Where(s => s.Status == SupplierStatus.Qualified).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         var prospects = await db.Suppliers.Where(s => s.Status == SupplierStatus.Prospect).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         var underReview = await db.Suppliers.Where(s => s.Status == SupplierStatus.UnderReview).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
@@ -38,8 +40,8 @@ public static class ReviewHistorySeeder
             return;
         }
 
-        var reviewer = await PersonAsync(db, ReviewerEmail, "廠服專員 張雅婷", ct);
-        var head = await PersonAsync(db, HeadEmail, "廠服主管 李文傑", ct);
+        var reviewer = await DemoSeeders.PersonAsync(db, ReviewerEmail, "廠服專員 張雅婷", ct);
+        var head = await DemoSeeders.PersonAsync(db, HeadEmail, "廠服主管 李文傑", ct);
         var random = new Random(2018);
         db.AuditSuppressed = true;
 
@@ -83,17 +85,8 @@ public static class ReviewHistorySeeder
 
         count += await SeedCurrentYearAsync(db, underReview, reviewer, nowUtc, ct);
 
-        db.AuditSuppressed = false;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = nowUtc,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(QualificationReview),
-            Detail = string.Create(CultureInfo.InvariantCulture, $"Seeded {count} qualification reviews (2018–2020 history and the current year)."),
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(QualificationReview),
+            string.Create(CultureInfo.InvariantCulture, $"Seeded {count} qualification reviews (2018–2020 history and the current year)."), ct);
     }
 
     private static QualificationReview Decided(int supplierId, ReviewMethod method, bool qualified, bool spotChecks, DateTime verdictUtc,
@@ -174,12 +167,5 @@ public static class ReviewHistorySeeder
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return reviews.Count;
-    }
-
-    private static async Task<(string Id, string Name)> PersonAsync(PortalDbContext db, string email, string fallbackName, CancellationToken ct)
-    {
-        var normalized = email.ToUpperInvariant();
-        var user = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        return user is null ? ("seed-" + email, fallbackName) : (user.Id, string.IsNullOrEmpty(user.DisplayName) ? fallbackName : user.DisplayName);
     }
 }

@@ -11,7 +11,7 @@ namespace EasternSelect.Data.Seed;
 /// the current month's meeting open for scoring, and 2020 quality-anomaly meetings whose action items include one
 /// overdue for the QA manager. Deterministic (fixed random seed, products in Id order).
 /// </summary>
-public static class CommitteeSeeder
+public sealed class CommitteeSeeder : IDemoSeeder
 {
     public static readonly IReadOnlyList<(string Email, CommitteeDepartment Department)> Members =
     [
@@ -31,11 +31,14 @@ public static class CommitteeSeeder
 
     private static readonly string[] Comments = ["節目呈現效果好", "賣點明確", "價格有競爭力", "需補充檢驗報告", "建議調整售價", "品質穩定"];
 
-    public static async Task<bool> HasCommitteesAsync(PortalDbContext db, CancellationToken ct) =>
+    public string Name => "committee members, product-review and quality-anomaly meetings";
+
+    public async Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) =>
         await db.CommitteeMembers.AnyAsync(ct);
 
-    public static async Task SeedAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
+    public async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var users = await db.Users.Where(u => u.Email != null).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
         var members = Members.Select(m => users.FirstOrDefault(u => u.Email == m.Email) is { } u
             ? new CommitteeMember { UserId = u.Id, DisplayName = u.DisplayName, Department = m.Department } : null).OfType<CommitteeMember>().ToList();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Training;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +8,7 @@ namespace EasternSelect.Data.Seed;
 /// Demo history of supplier training sessions (供應商教育訓練) that reproduces the seed report's table exactly:
 /// companies trained (distinct), total hours and person-times per year.
 /// </summary>
-public static class TrainingHistorySeeder
+public sealed class TrainingHistorySeeder : IDemoSeeder
 {
     public static readonly IReadOnlyList<(TrainingYearSummary Year, int Sessions)> SeedTable =
     [
@@ -28,10 +27,12 @@ public static class TrainingHistorySeeder
 
     private static readonly string[] Locations = ["東森購物總部 3F 會議室", "東森購物物流中心 教育訓練室", "線上視訊"];
 
-    public static async Task<bool> HasSessionsAsync(PortalDbContext db, CancellationToken ct) =>
+    public string Name => "supplier training history";
+
+    public async Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) =>
         await db.TrainingSessions.AnyAsync(ct);
 
-    public static async Task SeedAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
+    public async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var supplierIds = await db.Suppliers.OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct);
         if (supplierIds.Count < SeedTable.Max(y => y.Year.CompaniesTrained))
@@ -74,16 +75,7 @@ public static class TrainingHistorySeeder
             sessionCount += list.Count;
         }
 
-        db.AuditSuppressed = false;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = nowUtc,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(TrainingSession),
-            Detail = string.Create(CultureInfo.InvariantCulture, $"Seeded {sessionCount} training sessions (2018–2020 history)."),
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(TrainingSession),
+            string.Create(CultureInfo.InvariantCulture, $"Seeded {sessionCount} training sessions (2018–2020 history)."), ct);
     }
 }

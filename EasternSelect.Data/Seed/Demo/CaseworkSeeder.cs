@@ -1,5 +1,5 @@
 using System.Globalization;
-using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Notifications;
 using EasternSelect.Domain.Security;
@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EasternSelect.Data.Seed;
 
 /// <summary>
-/// Complaint topics (reference data, every mode) and deterministic demo casework: three years of closed
+/// Deterministic demo casework over the complaint topics of <see cref="ReferenceData"/>: three years of closed
 /// complaints (2018–2020) with monthly shipped volumes, grievances with the seed report's 65 cases in 2020,
 /// and a handful of open cases around today so lists and SLA highlights have something to show.
 /// Full scale adds one year of complaints at the retailer's volume.
 /// </summary>
-public static class CaseworkSeeder
+public sealed class CaseworkSeeder : IDemoSeeder
 {
     public static readonly IReadOnlyList<(int Year, int Complaints, int Grievances, double WithinSevenDays)> History =
     [
@@ -27,18 +27,19 @@ public static class CaseworkSeeder
 
     private const int BatchSize = 2_000;
 
-    public static readonly IReadOnlyList<(string Code, string Zh, string En, int Weight)> Categories =
-    [
-        ("quality", "商品品質瑕疵", "Product quality defect", 24),
-        ("delivery", "配送延遲", "Late delivery", 20),
-        ("return", "退換貨處理", "Returns and exchanges", 16),
-        ("description", "商品與描述不符", "Not as described", 12),
-        ("service", "客服應對", "Customer service", 8),
-        ("order", "訂單與付款", "Orders and payment", 8),
-        ("promotion", "贈品與活動", "Gifts and promotions", 6),
-        ("invoice", "發票與帳務", "Invoices and billing", 4),
-        ("other", "其他", "Other", 2),
-    ];
+    /// <summary>How often each complaint topic comes up in the demo complaints; a topic not listed weighs 1.</summary>
+    public static readonly IReadOnlyDictionary<string, int> TopicWeights = new Dictionary<string, int>
+    {
+        ["quality"] = 24,
+        ["delivery"] = 20,
+        ["return"] = 16,
+        ["description"] = 12,
+        ["service"] = 8,
+        ["order"] = 8,
+        ["promotion"] = 6,
+        ["invoice"] = 4,
+        ["other"] = 2,
+    };
 
     private static readonly string[] Surnames = ["陳", "林", "黃", "張", "李", "王", "吳", "劉", "蔡", "楊", "許", "鄭", "謝", "郭", "洪", "曾", "邱", "廖", "賴", "周", "徐", "蘇", "葉", "莊", "呂"];
     private static readonly string[] GivenNames = ["淑惠", "美華", "麗珠", "志偉", "雅雯", "家瑜", "俊宏", "怡萱", "冠廷", "佳蓉", "秀琴", "明德", "宜蓁", "柏翰", "素貞", "建志", "婉婷", "國華", "玉蘭", "思妤"];
@@ -72,19 +73,14 @@ public static class CaseworkSeeder
         "節目播出時段調整未事先告知", "促銷活動費用分攤", "對帳單金額不符", "商品審議結果說明", "作業窗口聯繫不順暢",
     ];
 
-    public static async Task<bool> HasCategoriesAsync(PortalDbContext db, CancellationToken ct) => await db.ComplaintCategories.AnyAsync(ct);
+    public string Name => "complaints 2018-2020, grievances and open cases";
 
-    public static async Task SeedCategoriesAsync(PortalDbContext db, CancellationToken ct)
+    public async Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) => await db.Cases.AnyAsync(ct);
+
+    /// <summary>Demo history and open cases around the clock's now.</summary>
+    public async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        db.ComplaintCategories.AddRange(Categories.Select((c, i) => new ComplaintCategory { Code = c.Code, NameZh = c.Zh, NameEn = c.En, SortOrder = (i + 1) * 10 }));
-        await db.SaveChangesAsync(ct);
-    }
-
-    public static async Task<bool> HasCasesAsync(PortalDbContext db, CancellationToken ct) => await db.Cases.AnyAsync(ct);
-
-    /// <summary>Demo history and open cases around <paramref name="nowUtc"/>.</summary>
-    public static async Task SeedDemoAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
-    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var context = await ContextAsync(db, ct);
         if (context.Products.Count == 0)
         {
@@ -105,27 +101,13 @@ public static class CaseworkSeeder
         db.ChangeTracker.Clear();
         await AddOpenCasesAsync(db, context, random, nowUtc, ct);
 
-        db.AuditSuppressed = false;
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = nowUtc,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(CaseFile),
-            Detail = "Seeded demo complaints 2018-2020, grievances and open cases.",
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(CaseFile), "Seeded demo complaints 2018-2020, grievances and open cases.", ct);
     }
 
     /// <summary>One year of closed complaints at the retailer's volume, for benchmarks.</summary>
-    public static async Task SeedFullAsync(PortalDbContext db, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    public static async Task SeedFullAsync(PortalDbContext db, TimeProvider clock, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
-        if (!await HasCategoriesAsync(db, ct))
-        {
-            await SeedCategoriesAsync(db, ct);
-        }
+        await ReferenceDataSeeder.SeedAsync(db, clock, ct);
 
         var context = await ContextAsync(db, ct);
         var random = new Random(2021);
@@ -135,18 +117,8 @@ public static class CaseworkSeeder
         db.ShippedVolumes.AddRange(Enumerable.Range(1, 12).Select(m => new ShippedVolume { Month = new DateOnly(FullScaleYear, m, 1), OrdersShipped = Shipped(random, m) }));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        db.AuditSuppressed = false;
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = DateTime.UtcNow,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(Complaint),
-            Detail = string.Create(CultureInfo.InvariantCulture, $"Seeded {FullScaleComplaints} complaints for {FullScaleYear}."),
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(Complaint),
+            string.Create(CultureInfo.InvariantCulture, $"Seeded {FullScaleComplaints} complaints for {FullScaleYear}."), ct);
     }
 
     private sealed record SeedContext(
@@ -170,7 +142,7 @@ public static class CaseworkSeeder
 
         return new SeedContext(
             products.Select(p => (p.Id, p.SupplierId)).ToList(),
-            categories.Select(c => (c.Id, c.Code, Categories.FirstOrDefault(x => x.Code == c.Code).Weight is var w and > 0 ? w : 1)).ToList(),
+            categories.Select(c => (c.Id, c.Code, TopicWeights.GetValueOrDefault(c.Code, 1))).ToList(),
             suppliers.Select(s => (s.Id, s.Name)).ToList(),
             await User("cx.agent@demo.local"), await User("major.case@demo.local"), await User("supplier.head@demo.local"),
             await User("auditor@demo.local"), await User("executive@demo.local"), await User("supplier.officer@demo.local"));
@@ -305,7 +277,7 @@ public static class CaseworkSeeder
             var channel = (ComplaintChannel)(i % 5);
             var major = i is 4 or 11;
             var c = NewComplaint(random, channel, categoryId, productId, supplierId, major ? MajorTexts[i % MajorTexts.Length] : Describe(random, code));
-            c.Open(string.Create(CultureInfo.InvariantCulture, $"C{nowUtc.Year}-{i + 1:D6}"), opened, opened.AddDays(7),
+            c.Open(string.Create(CultureInfo.InvariantCulture, $"C{TaiwanTime.YearOf(nowUtc)}-{i + 1:D6}"), opened, opened.AddDays(7),
                 Complaint.IsOnlineChannel(channel) ? opened.AddHours(24) : null, agent);
             if (major)
             {
@@ -350,8 +322,8 @@ public static class CaseworkSeeder
         for (var i = 0; i < grievanceAgeHours.Length; i++)
         {
             var opened = nowUtc.AddHours(-grievanceAgeHours[i]);
-            var g = NewGrievance(random, context, nowUtc.Year);
-            g.Open(string.Create(CultureInfo.InvariantCulture, $"G{nowUtc.Year}-{i + 1:D4}"), opened, opened.AddDays(30), null, new CaseActor(null, "supplier"));
+            var g = NewGrievance(random, context, TaiwanTime.YearOf(nowUtc));
+            g.Open(string.Create(CultureInfo.InvariantCulture, $"G{TaiwanTime.YearOf(nowUtc)}-{i + 1:D4}"), opened, opened.AddDays(30), null, new CaseActor(null, "supplier"));
             if (i >= 2)
             {
                 g.Assign(head, head, opened.AddHours(3));

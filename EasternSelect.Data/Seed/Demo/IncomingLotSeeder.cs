@@ -1,6 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data.Queries;
-using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Suppliers;
@@ -16,7 +16,7 @@ namespace EasternSelect.Data.Seed;
 /// qualified supplier over the last twelve months at the retailer's volume (about 70,000 lots).
 /// The 2020 monthly records are the tiering demo's and are left as they are; recent months are written from the lots.
 /// </summary>
-public static class IncomingLotSeeder
+public sealed class IncomingLotSeeder : IDemoSeeder
 {
     public const string SeedUser = "seed";
 
@@ -34,10 +34,18 @@ public static class IncomingLotSeeder
         public static readonly Scale Full = new(int.MaxValue, 1, DemoYear: false, RecentMonths: 12);
     }
 
+    public string Name => "incoming lots, inspection streams and corrective actions";
+
     public static async Task<bool> HasLotsAsync(PortalDbContext db, CancellationToken ct) => await db.IncomingLots.AnyAsync(ct);
 
-    public static async Task<int> SeedAsync(PortalDbContext db, Scale scale, DateOnly today, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    public Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) => HasLotsAsync(db, ct);
+
+    public Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct) => SeedAsync(db, Scale.Demo, clock, progress: null, ct);
+
+    /// <summary>Seeds the scale's lots up to the clock's Taiwan today; returns the number of lots and re-inspections.</summary>
+    public static async Task<int> SeedAsync(PortalDbContext db, Scale scale, TimeProvider clock, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
+        var today = clock.TaipeiToday();
         var random = new Random(1052);
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => s.Status == SupplierStatus.Qualified).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Tier, s.Category }).ToListAsync(ct);
@@ -192,17 +200,8 @@ public static class IncomingLotSeeder
             await transaction.CommitAsync(ct);
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = DateTime.UtcNow,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(IncomingLot),
-            Detail = string.Create(CultureInfo.InvariantCulture,
-                $"Seeded {lots.Count} incoming lots, {reinspections.Count} re-inspections, {actions.Count} corrective actions and {streams.Count} inspection streams for {suppliers.Count} suppliers."),
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(IncomingLot), string.Create(CultureInfo.InvariantCulture,
+            $"Seeded {lots.Count} incoming lots, {reinspections.Count} re-inspections, {actions.Count} corrective actions and {streams.Count} inspection streams for {suppliers.Count} suppliers."), ct);
         return lots.Count + reinspections.Count;
     }
 

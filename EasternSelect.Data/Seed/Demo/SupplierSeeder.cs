@@ -1,5 +1,4 @@
 using System.Globalization;
-using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +8,7 @@ namespace EasternSelect.Data.Seed;
 /// Realistic zh-TW suppliers and products from a fixed random seed: the same data on every machine.
 /// Demo scale is a few hundred suppliers; full scale is the seed report's 6,601 suppliers and 580,000 products.
 /// </summary>
-public static class SupplierSeeder
+public sealed class SupplierSeeder : IDemoSeeder
 {
     public sealed record Scale(int Suppliers, int Products)
     {
@@ -36,11 +35,17 @@ public static class SupplierSeeder
 
     private static readonly string[] OverseasCountries = ["JP", "KR", "US", "ES", "PE"];
 
+    public string Name => "demo suppliers and products";
+
     public static async Task<bool> HasSuppliersAsync(PortalDbContext db, CancellationToken ct) =>
         await db.Suppliers.AnyAsync(ct);
 
+    public Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) => HasSuppliersAsync(db, ct);
+
+    public Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct) => SeedAsync(db, Scale.Demo, clock, progress: null, ct);
+
     /// <summary>Adds the scale's suppliers and products in batches, reporting progress as (done, total) rows.</summary>
-    public static async Task SeedAsync(PortalDbContext db, Scale scale, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    public static async Task SeedAsync(PortalDbContext db, Scale scale, TimeProvider clock, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         var random = new Random(2020);
         var total = scale.Suppliers + scale.Products;
@@ -79,18 +84,8 @@ public static class SupplierSeeder
             }
         }
 
-        db.AuditSuppressed = false;
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = DateTime.UtcNow,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(Supplier),
-            Detail = string.Create(CultureInfo.InvariantCulture, $"Seeded {scale.Suppliers} suppliers and {scale.Products} products."),
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(Supplier),
+            string.Create(CultureInfo.InvariantCulture, $"Seeded {scale.Suppliers} suppliers and {scale.Products} products."), ct);
     }
 
     private static Supplier NewSupplier(Random random, int index, SupplierCategory category)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace EasternSelect.Data.Seed;
 /// in the supplier's current tier, except for a handful drawn for a better or a worse tier, so that the
 /// 2020-12 evaluation proposes a few changes in both directions.
 /// </summary>
-public static class TieringSeeder
+public sealed class TieringSeeder : IDemoSeeder
 {
     public const int Year = 2020;
 
@@ -21,8 +20,12 @@ public static class TieringSeeder
 
     public const int Downgrades = 4;
 
+    public string Name => "the tier policy and 2020 monthly quality records";
+
     public static async Task<bool> HasPolicyAsync(PortalDbContext db, CancellationToken ct) =>
         await db.TierPolicies.AnyAsync(ct);
+
+    public Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) => HasPolicyAsync(db, ct);
 
     public static TierPolicy DefaultPolicy(DateTime nowUtc) => new()
     {
@@ -31,9 +34,9 @@ public static class TieringSeeder
         CreatedUtc = nowUtc,
     };
 
-    public static async Task SeedAsync(PortalDbContext db, CancellationToken ct)
+    public async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var policy = DefaultPolicy(DateTime.UtcNow);
+        var policy = DefaultPolicy(clock.GetUtcNow().UtcDateTime);
         db.TierPolicies.Add(policy);
         await db.SaveChangesAsync(ct);
 
@@ -57,18 +60,8 @@ public static class TieringSeeder
         db.SupplierMonthlyRecords.AddRange(records);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        db.AuditSuppressed = false;
-        db.ChangeTracker.AutoDetectChangesEnabled = true;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = DateTime.UtcNow,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(SupplierMonthlyRecord),
-            Detail = string.Create(CultureInfo.InvariantCulture, $"Seeded tier policy v1 and {records.Count} monthly records for {suppliers.Count} qualified suppliers ({Year})."),
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(SupplierMonthlyRecord),
+            string.Create(CultureInfo.InvariantCulture, $"Seeded tier policy v1 and {records.Count} monthly records for {suppliers.Count} qualified suppliers ({Year})."), ct);
     }
 
     /// <summary>Monthly records for one supplier and one year, the last three scoring in <paramref name="target"/>.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EasternSelect.Data.Queries;
-using EasternSelect.Domain.Auditing;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Reviews;
@@ -11,13 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace EasternSelect.Data.Seed;
 
 /// <summary>
-/// Quality inspections: the recognised-lab list (reference data, every mode) and, in demo mode, a year (2020) of sample
-/// pre-inspections with lab referrals, product flags, monthly spot-check lists with results, and the seed report's
+/// Demo quality inspections: a year (2020) of sample pre-inspections with referrals to the recognised labs
+/// (reference data, <see cref="ReferenceDataSeeder"/>), product flags, monthly spot-check lists with results, and the seed report's
 /// 25 factory audits of 2020 (2 product anomalies, 18 OEM, 5 new-year dishes), plus recent work awaiting people.
 /// Deterministic (fixed random seed). Does not change SupplierMonthlyRecord: the 2020 records the tiering seed drew
 /// already stand for every source of audit findings that year.
 /// </summary>
-public static class QualitySeeder
+public sealed class QualitySeeder : IDemoSeeder
 {
     public const int Year = 2020;
 
@@ -32,21 +32,6 @@ public static class QualitySeeder
         [AuditReason.Seasonal] = 5,
     };
 
-    /// <summary>Labs recognised by the Ministry of Health and Welfare (衛福部食藥署認證/認可), as QA keeps them.</summary>
-    public static readonly IReadOnlyList<(string Name, string Number, string Scope)> Labs =
-    [
-        ("台灣檢驗科技股份有限公司（SGS Taiwan）", "TFDA 認證編號 FDA0001", "食品微生物、重金屬、農藥殘留、塑化劑"),
-        ("財團法人食品工業發展研究所", "TFDA 認證編號 FDA0006", "食品營養標示、防腐劑、微生物"),
-        ("財團法人台灣電子檢驗中心", "TAF 認證編號 0010", "電器安全、電磁相容（BSMI 指定試驗室）"),
-        ("台美檢驗科技有限公司", "TFDA 認證編號 FDA0035", "食品重金屬、動物用藥殘留"),
-        ("華研檢驗科技股份有限公司", "TFDA 認證編號 FDA0097", "化粧品微生物、重金屬、防腐劑"),
-        ("全國公證檢驗股份有限公司", "TFDA 認證編號 FDA0013", "食品添加物、真菌毒素"),
-        ("正修科技大學超微量研究科技中心", "TFDA 認證編號 FDA0042", "戴奧辛、多氯聯苯、重金屬"),
-        ("精準檢驗股份有限公司", "TFDA 認證編號 FDA0118", "保健食品功效成分、西藥摻雜"),
-        ("財團法人塑膠工業技術發展中心", "TAF 認證編號 0049", "食品容器具溶出試驗"),
-        ("台灣衛生檢驗科技股份有限公司", "TFDA 認證編號 FDA0151", "化粧品禁用成分、微生物"),
-    ];
-
     private static readonly string[] SampleFailNotes = ["外箱標示批號與內包裝不一致", "中文標示字體過小", "配件數量與清單不符", "說明書缺少注意事項"];
 
     private static readonly Dictionary<FactoryItem, string[]> FindingTexts = new()
@@ -60,21 +45,13 @@ public static class QualitySeeder
 
     private static readonly string[] Sites = ["桃園觀音工業區", "台中工業區", "彰化全興工業區", "台南科技工業區", "屏東農業生物科技園區", "新北五股工業區", "宜蘭利澤工業區", "雲林斗六工業區", "高雄大發工業區", "新竹湖口工業區"];
 
-    public static async Task EnsureLabsAsync(PortalDbContext db, CancellationToken ct)
+    public string Name => "sample pre-inspections, spot checks and factory audits";
+
+    public async Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) => await db.FactoryAudits.AnyAsync(ct);
+
+    public async Task SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.RecognisedLabs.AnyAsync(ct))
-        {
-            return;
-        }
-
-        db.RecognisedLabs.AddRange(Labs.Select(l => new RecognisedLab { Name = l.Name, RecognitionNumber = l.Number, Scope = l.Scope }));
-        await db.SaveChangesAsync(ct);
-    }
-
-    public static async Task<bool> HasDataAsync(PortalDbContext db, CancellationToken ct) => await db.FactoryAudits.AnyAsync(ct);
-
-    public static async Task SeedAsync(PortalDbContext db, DateTime nowUtc, CancellationToken ct)
-    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => s.Status == SupplierStatus.Qualified).OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Name, s.Category }).ToListAsync(ct);
         var products = await db.Products.AsNoTracking().Where(p => p.ListingStatus == ListingStatus.Listed).OrderBy(p => p.Id).ToListAsync(ct);
@@ -83,9 +60,8 @@ public static class QualitySeeder
             return;
         }
 
-        await EnsureLabsAsync(db, ct);
-        var inspector = await PersonAsync(db, InspectorEmail, "品保檢驗員 陳怡君", ct);
-        var manager = await PersonAsync(db, ManagerEmail, "品保主管 黃建國", ct);
+        var inspector = await DemoSeeders.PersonAsync(db, InspectorEmail, "品保檢驗員 陳怡君", ct);
+        var manager = await DemoSeeders.PersonAsync(db, ManagerEmail, "品保主管 黃建國", ct);
         var random = new Random(2020);
         db.AuditSuppressed = true;
 
@@ -94,18 +70,8 @@ public static class QualitySeeder
         var months = await SeedSpotChecksAsync(db, random, inspector.Name, manager, ct);
         var audits = await SeedAuditsAsync(db, random, suppliers.Select(s => (s.Id, s.Name, s.Category)).ToList(), products, inspector.Name, nowUtc, ct);
 
-        db.AuditSuppressed = false;
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredUtc = nowUtc,
-            UserName = db.Actor.UserName,
-            UserId = db.Actor.UserId,
-            Action = AuditAction.Seed,
-            EntityType = nameof(SamplePreInspection),
-            Detail = string.Create(CultureInfo.InvariantCulture,
-                $"Seeded {samples} sample pre-inspections, {flags} product flags, {months} spot-check months and {audits} factory audits."),
-        });
-        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, nameof(SamplePreInspection), string.Create(CultureInfo.InvariantCulture,
+            $"Seeded {samples} sample pre-inspections, {flags} product flags, {months} spot-check months and {audits} factory audits."), ct);
     }
 
     private static async Task<int> SeedSamplesAsync(PortalDbContext db, Random random, List<Product> products,
@@ -133,7 +99,7 @@ public static class QualitySeeder
 
         for (var n = 0; n < 4; n++)
         {
-            var received = DateOnly.FromDateTime(nowUtc).AddDays(-6 + n);
+            var received = TaiwanTime.DateOf(nowUtc).AddDays(-6 + n);
             var (sample, verdict) = Filled(pick[next++], latest, received, inspector, random, labs, confirmed: n < 3);
             if (n < 3)
             {
@@ -212,7 +178,7 @@ public static class QualitySeeder
 
     private static async Task<int> SeedFlagsAsync(PortalDbContext db, List<Product> products, string recordedBy, DateTime nowUtc, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(nowUtc);
+        var today = TaiwanTime.DateOf(nowUtc);
         var food = products.Where(p => p.Category == SupplierCategory.Food).ToList();
         var flags = new List<ProductFlag>
         {
@@ -306,7 +272,7 @@ public static class QualitySeeder
             }
         }
 
-        var today = DateOnly.FromDateTime(nowUtc);
+        var today = TaiwanTime.DateOf(nowUtc);
         // Its first action is overdue, its second due in two weeks.
         var recent = Audit(random, food[1], AuditReason.ProductAnomaly, AuditTrigger.Triggered, today.AddDays(-40), "重大客訴：年節禮盒發霉", products, auditorName,
             minFindings: 2, dueDays: n => n == 0 ? 30 : 54);
@@ -341,12 +307,5 @@ public static class QualitySeeder
 
         audit.Complete(scores, findings == 0 ? "五項皆符合要求。" : "缺失已當場說明，請廠商於期限內改善回覆。");
         return audit;
-    }
-
-    private static async Task<(string Id, string Name)> PersonAsync(PortalDbContext db, string email, string fallbackName, CancellationToken ct)
-    {
-        var normalized = email.ToUpperInvariant();
-        var user = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        return user is null ? ("seed-" + email, fallbackName) : (user.Id, string.IsNullOrEmpty(user.DisplayName) ? fallbackName : user.DisplayName);
     }
 }

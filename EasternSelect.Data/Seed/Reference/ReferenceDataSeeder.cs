@@ -1,0 +1,58 @@
+using System.Globalization;
+using EasternSelect.Domain.Casework;
+using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Suppliers;
+using Microsoft.EntityFrameworkCore;
+
+namespace EasternSelect.Data.Seed;
+
+/// <summary>What one run of <see cref="ReferenceDataSeeder"/> added.</summary>
+public sealed record ReferenceSeedResult(int Checklists, int ComplaintTopics, int RecognisedLabs)
+{
+    public bool AddedAny => Checklists + ComplaintTopics + RecognisedLabs > 0;
+}
+
+/// <summary>
+/// Writes the reference data of <see cref="ReferenceData"/> in every mode, idempotently: it adds what is missing
+/// (a category without a checklist, a topic code, a lab name) and never changes or duplicates what is there,
+/// so QA's later checklist versions and edits to topics and labs survive a restart.
+/// </summary>
+public static class ReferenceDataSeeder
+{
+    public const string SeededBy = "system";
+
+    public static async Task<ReferenceSeedResult> SeedAsync(PortalDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var checklistCategories = await db.ChecklistTemplates.Select(t => t.Category).Distinct().ToListAsync(ct);
+        var topicCodes = await db.ComplaintCategories.Select(c => c.Code).ToListAsync(ct);
+        var labNames = await db.RecognisedLabs.Select(l => l.Name).ToListAsync(ct);
+
+        var checklists = Enum.GetValues<SupplierCategory>().Except(checklistCategories)
+            .Select(category => ChecklistTemplate.Create(category, ReferenceData.Baseline(category), ReferenceData.BaselineEffectiveFrom, SeededBy))
+            .ToList();
+        var topics = ReferenceData.ComplaintTopics
+            .Select((topic, i) => new ComplaintCategory { Code = topic.Code, NameZh = topic.NameZh, NameEn = topic.NameEn, SortOrder = (i + 1) * 10 })
+            .Where(topic => !topicCodes.Contains(topic.Code))
+            .ToList();
+        var labs = ReferenceData.RecognisedLabs
+            .Where(lab => !labNames.Contains(lab.Name))
+            .Select(lab => new RecognisedLab { Name = lab.Name, RecognitionNumber = lab.RecognitionNumber, Scope = lab.Scope })
+            .ToList();
+
+        var result = new ReferenceSeedResult(checklists.Count, topics.Count, labs.Count);
+        if (!result.AddedAny)
+        {
+            return result;
+        }
+
+        // One audit summary is enough, not a row per checklist item.
+        db.AuditSuppressed = true;
+        db.ChecklistTemplates.AddRange(checklists);
+        db.ComplaintCategories.AddRange(topics);
+        db.RecognisedLabs.AddRange(labs);
+        await db.SaveChangesAsync(ct);
+        await SeedAudit.WriteAsync(db, clock, "ReferenceData", string.Create(CultureInfo.InvariantCulture,
+            $"Seeded reference data: {checklists.Count} baseline checklists (version 1, {ReferenceData.BaselineItemCount} items each), {topics.Count} complaint topics, {labs.Count} recognised labs."), ct);
+        return result;
+    }
+}
