@@ -3,6 +3,7 @@ using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Suppliers.Registry;
+using EasternSelect.Portal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +32,7 @@ public sealed class FileUploadCheckTests(PortalFactoryFixture fixture) : IClassF
             YearlyTransactionVolume = 500_000m,
         };
 
-        SaveResult result;
+        Result result;
         using (new CultureScope("zh-TW"))
         {
             result = await service.CreateAsync(form, new UploadedFile("契約.pdf", Html), CancellationToken.None);
