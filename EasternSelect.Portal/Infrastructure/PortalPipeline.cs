@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EasternSelect.Data;
 using EasternSelect.Portal.Components;
+using EasternSelect.Portal.Components.Shared;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
@@ -27,6 +28,7 @@ public static class PortalPipeline
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+        services.AddScoped<PickerService>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

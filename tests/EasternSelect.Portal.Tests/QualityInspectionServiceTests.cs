@@ -1,14 +1,17 @@
 using EasternSelect.Data;
+using EasternSelect.Data.Queries;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
+using EasternSelect.Portal.Components.Shared;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Inspections.Audits;
 using EasternSelect.Portal.Features.Inspections.Samples;
 using EasternSelect.Portal.Features.Inspections.SpotChecks;
+using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -175,7 +178,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
         Assert.Equal(2, followUps.Count);
         Assert.Contains(proposal.Candidates, c => c.Reasons.Any(r => r.Kind == SpotCheckReasonKind.TopSales));
         var removed = followUps[1].Product.Id;
-        var manual = (await service.SearchProductsAsync(null, CancellationToken.None)).First(p => proposal.Candidates.All(c => c.Product.Id != p.Id));
+        var manual = (await scope.ServiceProvider.GetRequiredService<PickerService>().ProductsAsync(Policies.Inspections, null, ProductPickFilter.Listed, null, CancellationToken.None)).First(p => proposal.Candidates.All(c => c.Product.Id != p.Id));
 
         var noReason = await service.ConfirmAsync(month, [new Removal(removed, null)], [], CancellationToken.None);
         var confirmed = await service.ConfirmAsync(month, [new Removal(removed, "供應商停產中")], [new Addition(manual.Id, "節目部要求加驗")], CancellationToken.None);
@@ -205,7 +208,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
     public async Task Flag_RecordedOnProduct_ProposesItThisMonth()
     {
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out SpotCheckService service);
-        var product = (await service.SearchProductsAsync("P00001", CancellationToken.None)).Last();
+        var product = (await scope.ServiceProvider.GetRequiredService<PickerService>().ProductsAsync(Policies.Inspections, "P00001", ProductPickFilter.Listed, null, CancellationToken.None)).Last();
         var month = new DateOnly(2019, 4, 1);
 
         var flags = scope.ServiceProvider.GetRequiredService<ProductFlagService>();
@@ -223,7 +226,8 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
     public async Task AuditFollowUp_PastDue_IsOverdueUntilDone_AndFindingCountsInMonthlyRecord()
     {
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out FactoryAuditService service);
-        var supplier = (await service.SearchSuppliersAsync(null, CancellationToken.None))[3];
+        var supplier = (await scope.ServiceProvider.GetRequiredService<PickerService>()
+            .SuppliersAsync(Policies.Inspections, null, SupplierPickFilter.Inspectable, CancellationToken.None))[3];
         var auditDate = new DateTime(2019, 8, 12);
         var month = new DateOnly(2019, 8, 1);
         await WriteAsync(db => db.SupplierMonthlyRecords.Add(new SupplierMonthlyRecord { SupplierId = supplier.Id, Month = month, LotsInspected = 7, Complaints = 2, AuditFindings = 1 }));
@@ -279,7 +283,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
     private async Task<int> StartSampleAsync()
     {
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out SampleInspectionService service);
-        var product = (await service.SearchProductsAsync(null, CancellationToken.None)).First(p => p.Category == SupplierCategory.Food);
+        var product = (await scope.ServiceProvider.GetRequiredService<PickerService>().ProductsAsync(Policies.Inspections, null, ProductPickFilter.Listed, null, CancellationToken.None)).First(p => p.Category == SupplierCategory.Food);
         var result = await service.StartAsync(product.Id, new DateTime(2026, 1, 2), CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(",", result.Errors));
         return result.Id!.Value;

@@ -255,7 +255,8 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
     {
         await using var scope = Scope(Roles.SupplierOfficer, out var db);
         var products = scope.ServiceProvider.GetRequiredService<EasternSelect.Portal.Features.Suppliers.Products.ProductEditService>();
-        var supplier = (await products.SearchSuppliersAsync("1", CancellationToken.None)).First();
+        var supplier = (await scope.ServiceProvider.GetRequiredService<EasternSelect.Portal.Components.Shared.PickerService>()
+            .SuppliersAsync(Policies.SupplierManage, "1", EasternSelect.Data.Queries.SupplierPickFilter.All, CancellationToken.None)).First();
         var negative = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "負價商品", Supplier = supplier, Price = -1m }, CancellationToken.None);
         var created = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "測試保溫瓶", Supplier = supplier, Price = 990m, MonthlyUnitsSold = 10 }, CancellationToken.None);
         var id = created.Id!.Value;

@@ -23,20 +23,6 @@ public sealed class AnomalyMeetingService(IDbContextFactory<PortalDbContext> con
             .ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<SupplierPick>> SearchSuppliersAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.AnomalyMeetingManage);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = db.Suppliers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var t = term.Trim();
-            suppliers = t.All(char.IsAsciiDigit) ? suppliers.Where(s => s.TaxId.StartsWith(t)) : suppliers.Where(s => s.Name.Contains(t));
-        }
-
-        return await suppliers.OrderBy(s => s.Name).Take(20).Select(s => new SupplierPick(s.Id, s.Name)).ToListAsync(ct);
-    }
-
     /// <summary>Action-item owners: portal users who can sign in.</summary>
     public async Task<IReadOnlyList<UserPick>> SearchOwnersAsync(string? term, CancellationToken ct)
     {

@@ -80,8 +80,6 @@ public sealed class DecisionForm
     public Guid Version { get; set; }
 }
 
-public sealed record ProductOption(int Id, string Sku, string Name, int SupplierId, string SupplierName, ListingStatus ListingStatus, SalesChannel Channel, decimal Price);
-
 public sealed record SupplierPick(int Id, string Name);
 
 public sealed record MinutesAttendee(string Name, CommitteeDepartment? Department, bool Chair);

@@ -1,6 +1,5 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Committees;
-using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,35 +38,6 @@ public sealed class ProductReviewService(IDbContextFactory<PortalDbContext> cont
         var names = await NamesAsync(db, meeting, ct);
         return new ReviewMeetingDetail(meeting.Id, meeting.Version, meeting.MeetingDate, meeting.Status, meeting.Weights, meeting.PassThreshold, meeting.ChairName,
             meeting.ScoringClosedUtc, department, meeting.Proposals.OrderBy(p => p.Id).Select(p => View(meeting, p, userId, names)).ToList());
-    }
-
-    public async Task<IReadOnlyList<ProductOption>> SearchProductsAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.ProposalSubmit);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var products = db.Products.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var t = term.Trim();
-            products = products.Where(p => p.Sku.StartsWith(t) || p.Name.Contains(t));
-        }
-
-        return await products.OrderBy(p => p.ListingStatus == ListingStatus.Listed ? 1 : 0).ThenBy(p => p.Name).Take(20)
-            .Select(p => new ProductOption(p.Id, p.Sku, p.Name, p.SupplierId, p.Supplier!.Name, p.ListingStatus, p.Channel, p.Price)).ToListAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<SupplierPick>> SearchSuppliersAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.ProposalSubmit);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = db.Suppliers.AsNoTracking().Where(s => s.Status != SupplierStatus.Terminated);
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var t = term.Trim();
-            suppliers = t.All(char.IsAsciiDigit) ? suppliers.Where(s => s.TaxId.StartsWith(t)) : suppliers.Where(s => s.Name.Contains(t));
-        }
-
-        return await suppliers.OrderBy(s => s.Name).Take(20).Select(s => new SupplierPick(s.Id, s.Name)).ToListAsync(ct);
     }
 
     /// <summary>A merchandiser puts a product on an open meeting's agenda.</summary>

@@ -1,4 +1,5 @@
 using EasternSelect.Data;
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
@@ -13,7 +14,10 @@ public sealed record Upload(string FileName, byte[] Content);
 
 public sealed record FileRef(int Id, string FileName);
 
-public sealed record ProductPick(int Id, string Sku, string Name, string SupplierName, SupplierCategory Category);
+public sealed record ProductPick(int Id, string Sku, string Name, string SupplierName, SupplierCategory Category)
+{
+    public static ProductPick From(ProductChoice choice) => new(choice.Id, choice.Sku, choice.Name, choice.SupplierName, choice.Category);
+}
 
 /// <summary>Helpers the three inspection services share: who acts, file checks, saving with the conflict answer.</summary>
 public static class InspectionCommon

@@ -35,22 +35,6 @@ public sealed class ComplaintService(
             .Select(c => new ComplaintCategoryView(c.Id, c.Code, c.NameZh, c.NameEn, c.SortOrder, c.Active)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<ProductPick>> FindProductsAsync(string? text, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Complaints);
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2)
-        {
-            return [];
-        }
-
-        var term = text.Trim();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Products.AsNoTracking()
-            .Where(p => p.Sku.StartsWith(term) || p.Name.Contains(term))
-            .OrderBy(p => p.Sku).Take(10)
-            .Select(p => new ProductPick(p.Id, p.Sku, p.Name, p.SupplierId, p.Supplier!.Name)).ToListAsync(ct);
-    }
-
     public async Task<PagedResult<ComplaintRow>> SearchAsync(ComplaintQuery query, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Complaints);

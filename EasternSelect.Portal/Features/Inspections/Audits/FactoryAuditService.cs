@@ -82,20 +82,6 @@ public sealed class FactoryAuditService(IDbContextFactory<PortalDbContext> conte
         return new AuditYear(year, byReason, rows);
     }
 
-    public async Task<IReadOnlyList<SupplierPick>> SearchSuppliersAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = db.Suppliers.AsNoTracking().Where(s => s.Status == SupplierStatus.Qualified || s.Status == SupplierStatus.Suspended || s.Status == SupplierStatus.UnderReview);
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var t = term.Trim();
-            suppliers = suppliers.Where(s => s.Name.Contains(t) || s.TaxId.StartsWith(t));
-        }
-
-        return await suppliers.OrderBy(s => s.Name).Take(20).Select(s => new SupplierPick(s.Id, s.Name, s.Category)).ToListAsync(ct);
-    }
-
     public async Task<Result> CreateAsync(NewAuditModel model, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);

@@ -57,8 +57,6 @@ public sealed record LotRow(
     SupplierCategory Category, int LotSize, int UnitsShort, LotStatus Status, LotDecision? Decision, bool IsReinspection,
     int DefectsFound, int UnitsSampled, CorrectiveActionStatus? CorrectiveActionStatus, DateOnly? CorrectiveActionDueOn);
 
-public sealed record PickOption(int Id, string Label);
-
 public sealed record NewLotRequest(int? SupplierId, int? ProductId, string? LotNumber, DateOnly? ReceivedOn, int LotSize, int UnitsShort, InspectionLevel Level, string? Note);
 
 /// <summary>The plan a class is (or was) inspected with, and the stream it belongs to.</summary>

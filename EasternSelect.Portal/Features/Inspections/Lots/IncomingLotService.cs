@@ -89,42 +89,6 @@ public sealed class IncomingLotService(
     /// </summary>
     public static IQueryable<CorrectiveAction> OpenCorrectiveActions(IQueryable<CorrectiveAction> actions, DateOnly? overdueOn) => Data.Queries.InspectionFigures.OpenCorrectiveActions(actions, overdueOn);
 
-    /// <summary>Qualified suppliers whose name or tax id matches, for the pickers.</summary>
-    public async Task<IReadOnlyList<PickOption>> SuppliersAsync(string? search, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = db.Suppliers.AsNoTracking().Where(s => s.Status == SupplierStatus.Qualified);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim();
-            suppliers = suppliers.Where(s => s.Name.Contains(term) || s.TaxId == term);
-        }
-
-        return await suppliers.OrderBy(s => s.Name).Take(30).Select(s => new PickOption(s.Id, s.Name)).ToListAsync(ct);
-    }
-
-    public async Task<PickOption?> SupplierAsync(int id, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Suppliers.AsNoTracking().Where(s => s.Id == id).Select(s => new PickOption(s.Id, s.Name)).SingleOrDefaultAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<PickOption>> ProductsAsync(int supplierId, string? search, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var products = db.Products.AsNoTracking().Where(p => p.SupplierId == supplierId);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim();
-            products = products.Where(p => p.Name.Contains(term) || p.Sku == term);
-        }
-
-        return await products.OrderBy(p => p.Sku).Take(30).Select(p => new PickOption(p.Id, p.Sku + " " + p.Name)).ToListAsync(ct);
-    }
-
     public async Task<LotDetail?> GetAsync(int id, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Inspections);

@@ -86,27 +86,6 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         return await db.SamplePreInspections.CountAsync(s => s.Status == SampleInspectionStatus.AwaitingConfirmation, ct);
     }
 
-    /// <summary>Listed products by SKU or name, for the start form and the spot-check manual addition.</summary>
-    public async Task<IReadOnlyList<ProductPick>> SearchProductsAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await SearchProductsAsync(db, term, ct);
-    }
-
-    internal static async Task<IReadOnlyList<ProductPick>> SearchProductsAsync(PortalDbContext db, string? term, CancellationToken ct)
-    {
-        var products = db.Products.AsNoTracking().Where(p => p.ListingStatus == ListingStatus.Listed);
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var t = term.Trim();
-            products = products.Where(p => p.Sku.StartsWith(t) || p.Name.Contains(t));
-        }
-
-        return await products.OrderBy(p => p.Sku).Take(20)
-            .Select(p => new ProductPick(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category)).ToListAsync(ct);
-    }
-
     /// <summary>Starts an inspection against the current checklist version of the product's category.</summary>
     public async Task<Result> StartAsync(int? productId, DateTime? sampleReceivedOn, CancellationToken ct)
     {

@@ -5,7 +5,6 @@ using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Portal.Features.Inspections.Samples;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -88,13 +87,6 @@ public sealed class SpotCheckService(IDbContextFactory<PortalDbContext> contexts
                 m.Items.Count(i => i.Outcome == SpotCheckOutcome.Fail),
                 m.Items.Count(i => !i.Removed && i.Outcome == null)))
             .ToListAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<ProductPick>> SearchProductsAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.Inspections);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await SampleInspectionService.SearchProductsAsync(db, term, ct);
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EasternSelect.Data;
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Suppliers;
-using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
@@ -11,17 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Portal.Features.Suppliers.Products;
 
-public sealed record SupplierOption(int Id, string Name, string TaxId)
-{
-    public override string ToString() => $"{Name}（{TaxId}）";
-}
-
 public sealed class ProductForm
 {
     [RequiredField, MaxTextLength(200)]
     public string Name { get; set; } = string.Empty;
 
-    public SupplierOption? Supplier { get; set; }
+    public SupplierChoice? Supplier { get; set; }
 
     public SupplierCategory Category { get; set; } = SupplierCategory.Food;
 
@@ -41,15 +36,6 @@ public sealed class ProductForm
 /// <summary>Creates and edits products, and delists and relists them with a reason and date.</summary>
 public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
 {
-    /// <summary>The supplier picker's server-side search, by name or the start of a tax ID.</summary>
-    public async Task<IReadOnlyList<SupplierOption>> SearchSuppliersAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.SupplierManage);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = SupplierListService.Filter(db.Suppliers.AsNoTracking(), new SupplierQuery(term, null, null, SupplierSort.Name, false, 0, 20));
-        return await suppliers.OrderBy(s => s.Name).Take(20).Select(s => new SupplierOption(s.Id, s.Name, s.TaxId)).ToListAsync(ct);
-    }
-
     public async Task<ProductForm?> GetFormAsync(int id, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.SupplierManage);
@@ -57,7 +43,7 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
         return await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => new ProductForm
         {
             Name = p.Name,
-            Supplier = new SupplierOption(p.SupplierId, p.Supplier!.Name, p.Supplier.TaxId),
+            Supplier = new SupplierChoice(p.SupplierId, p.Supplier!.Name, p.Supplier.TaxId, p.Supplier.Category, p.Supplier.CountryCode, p.Supplier.Status, p.Supplier.Tier),
             Category = p.Category,
             Channel = p.Channel,
             Price = p.Price,

@@ -1,3 +1,4 @@
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
@@ -17,6 +18,9 @@ public sealed record ReviewRow(int Id, int SupplierId, string SupplierName, Revi
 public sealed record ReviewSupplier(int Id, string Name, string TaxId, SupplierCategory Category, string CountryCode, SupplierStatus Status, SupplierTier Tier)
 {
     public bool IsLocal => CountryCode == "TW";
+
+    public static ReviewSupplier From(SupplierChoice choice) =>
+        new(choice.Id, choice.Name, choice.TaxId, choice.Category, choice.CountryCode, choice.Status, choice.Tier);
 
     /// <summary>Whether the tier asks for monthly spot checks (the verdict's default).</summary>
     public bool TierWantsSpotChecks => InspectionIntensity.For(Tier).MonthlySpotCheck;

@@ -1,7 +1,6 @@
 using EasternSelect.Data;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Reviews;
-using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -13,23 +12,6 @@ namespace EasternSelect.Portal.Features.Suppliers.Reviews;
 public sealed class StartReviewService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, CurrentUser currentUser,
     IAuthorizationService authorization, TimeProvider clock)
 {
-    /// <summary>The supplier picker of a new review: a name or tax-ID search, a handful of matches.</summary>
-    public async Task<IReadOnlyList<ReviewSupplier>> SearchSuppliersAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.QualificationReview);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = db.Suppliers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var t = term.Trim();
-            suppliers = t.All(char.IsAsciiDigit) ? suppliers.Where(s => s.TaxId.StartsWith(t)) : suppliers.Where(s => s.Name.Contains(t));
-        }
-
-        return await suppliers.OrderBy(s => s.Status == SupplierStatus.Prospect || s.Status == SupplierStatus.Terminated ? 0 : 1).ThenBy(s => s.Name).Take(20)
-            .Select(s => new ReviewSupplier(s.Id, s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier))
-            .ToListAsync(ct);
-    }
-
     public async Task<ReviewSupplier?> GetSupplierAsync(int supplierId, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.QualificationReview);

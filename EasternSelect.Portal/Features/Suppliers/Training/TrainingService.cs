@@ -92,21 +92,6 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
         };
     }
 
-    /// <summary>Server-side search for the attending-company autocomplete.</summary>
-    public async Task<IReadOnlyList<TrainingCompany>> SearchCompaniesAsync(string? term, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.TrainingManage);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var suppliers = db.Suppliers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(term))
-        {
-            var t = term.Trim();
-            suppliers = t.All(char.IsAsciiDigit) ? suppliers.Where(s => s.TaxId.StartsWith(t)) : suppliers.Where(s => s.Name.Contains(t));
-        }
-
-        return await suppliers.OrderBy(s => s.Name).Take(20).Select(s => new TrainingCompany(s.Id, s.Name, s.TaxId)).ToListAsync(ct);
-    }
-
     /// <summary>Creates (Id 0) or updates a session; errors are resource keys.</summary>
     public async Task<Result> SaveAsync(TrainingSessionModel model, CancellationToken ct)
     {
