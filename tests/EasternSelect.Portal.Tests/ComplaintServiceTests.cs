@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Casework;
@@ -263,9 +262,7 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
 
     private AsyncServiceScope Scope(string id, string role, out ComplaintServices service)
     {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
+        var scope = TestScopes.As(_services, role, id);
         service = new ComplaintServices(scope.ServiceProvider.GetRequiredService<ComplaintService>(), scope.ServiceProvider.GetRequiredService<ComplaintIntake>(), scope.ServiceProvider.GetRequiredService<ComplaintCasework>());
         return scope;
     }

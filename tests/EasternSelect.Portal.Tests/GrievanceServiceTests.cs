@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework.Grievances;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -245,9 +243,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
 
     private AsyncServiceScope Scope(string id, string role, out GrievanceServices service)
     {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
+        var scope = TestScopes.As(_services, role, id);
         service = new GrievanceServices(scope.ServiceProvider.GetRequiredService<GrievanceService>(), scope.ServiceProvider.GetRequiredService<GrievanceIntake>(), scope.ServiceProvider.GetRequiredService<GrievanceCasework>());
         return scope;
     }

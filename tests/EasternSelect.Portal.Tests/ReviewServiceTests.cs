@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Security;
@@ -6,7 +5,6 @@ using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Training;
 using EasternSelect.Portal.Features.Suppliers.Reviews;
 using EasternSelect.Portal.Features.Suppliers.Training;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +17,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task YearSummary_DemoHistory2018To2020_EqualsTheSeedReportsTable()
     {
-        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
+        await using var scope = TestScopes.As(_services, Roles.Executive, "exec-id", "executive@demo.local");
         var service = scope.ServiceProvider.GetRequiredService<ReviewYearSummaryService>();
 
         var summary = await service.YearSummaryAsync(2018, 2020, CancellationToken.None);
@@ -33,7 +31,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task TrainingYearSummary_DemoHistory2018To2020_EqualsTheSeedReportsTable()
     {
-        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
+        await using var scope = TestScopes.As(_services, Roles.Executive, "exec-id", "executive@demo.local");
         var service = scope.ServiceProvider.GetRequiredService<TrainingService>();
 
         var summary = await service.YearSummaryAsync(2018, 2020, CancellationToken.None);
@@ -44,7 +42,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     [Fact]
     public async Task YearSummary_EndBeforeStart_IsRefused()
     {
-        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
+        await using var scope = TestScopes.As(_services, Roles.Executive, "exec-id", "executive@demo.local");
         var service = scope.ServiceProvider.GetRequiredService<ReviewYearSummaryService>();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.YearSummaryAsync(2020, 2018, CancellationToken.None));
@@ -55,7 +53,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     {
         var supplierId = await NewProspectAsync("自審測試食品有限公司");
         int reviewId;
-        await using (var reviewerScope = Scope("head-a", "head.a@demo.local", Roles.SupplierHead, out var reviewer))
+        await using (var reviewerScope = TestScopes.As(_services, Roles.SupplierHead, out ReviewService reviewer, "head-a", "head.a@demo.local"))
         {
             var started = await reviewerScope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High }, CancellationToken.None);
             Assert.True(started.Succeeded, string.Join(",", started.Errors));
@@ -78,14 +76,14 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
             Assert.Equal(["Review.SelfApproval"], self.Errors);
         }
 
-        await using (var officerScope = Scope("officer-x", "officer.x@demo.local", Roles.SupplierOfficer, out var _))
+        await using (var officerScope = TestScopes.As(_services, Roles.SupplierOfficer, "officer-x", "officer.x@demo.local"))
         {
             var version = (await officerScope.ServiceProvider.GetRequiredService<ReviewListService>().GetAsync(reviewId, CancellationToken.None))!.Version;
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
                 officerScope.ServiceProvider.GetRequiredService<ReviewVerdictService>().DecideAsync(reviewId, new VerdictModel { Qualified = true, Version = version }, CancellationToken.None));
         }
 
-        await using (var headScope = Scope("head-b", "head.b@demo.local", Roles.SupplierHead, out var _))
+        await using (var headScope = TestScopes.As(_services, Roles.SupplierHead, "head-b", "head.b@demo.local"))
         {
             var reviews = headScope.ServiceProvider.GetRequiredService<ReviewListService>();
             var head = headScope.ServiceProvider.GetRequiredService<ReviewVerdictService>();
@@ -110,7 +108,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task Start_MethodOverrideByOfficer_IsRefused()
     {
         var supplierId = await NewProspectAsync("覆寫測試紡織有限公司");
-        await using var scope = Scope("officer-y", "officer.y@demo.local", Roles.SupplierOfficer, out var _);
+        await using var scope = TestScopes.As(_services, Roles.SupplierOfficer, "officer-y", "officer.y@demo.local");
 
         var result = await scope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High, Method = ReviewMethod.Document, OverrideReason = "理由" }, CancellationToken.None);
 
@@ -121,7 +119,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task TrainingSave_ZeroPersonCount_SavesNothingAndGivesTheKey()
     {
         var supplierId = await NewProspectAsync("訓練測試家電有限公司");
-        await using var scope = Scope("officer-z", "officer.z@demo.local", Roles.SupplierOfficer, out var _);
+        await using var scope = TestScopes.As(_services, Roles.SupplierOfficer, "officer-z", "officer.z@demo.local");
         var service = scope.ServiceProvider.GetRequiredService<TrainingService>();
         var model = new TrainingSessionModel { Date = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Unspecified), Topic = "零人次測試", Hours = 2, Attendances = [new AttendanceModel { Company = new TrainingCompany(supplierId, "x", "x"), PersonCount = 0 }] };
 
@@ -136,7 +134,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task DocumentReview_WrongFileTypeThenPdfs_RefusesTheTypeStoresHashesAndSubmits()
     {
         var supplierId = await NewProspectAsync("書面測試紡織有限公司", SupplierCategory.FashionTextiles);
-        await using var scope = Scope("officer-d", "officer.d@demo.local", Roles.SupplierOfficer, out var officer);
+        await using var scope = TestScopes.As(_services, Roles.SupplierOfficer, out ReviewService officer, "officer-d", "officer.d@demo.local");
         var started = await scope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.Low }, CancellationToken.None);
         var id = started.Id!.Value;
         var pdf = "%PDF-1.4 test"u8.ToArray();
@@ -165,14 +163,5 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
         db.Suppliers.Add(supplier);
         await db.SaveChangesAsync();
         return supplier.Id;
-    }
-
-    private AsyncServiceScope Scope(string id, string name, string role, out ReviewService service)
-    {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test")));
-        service = scope.ServiceProvider.GetRequiredService<ReviewService>();
-        return scope;
     }
 }
