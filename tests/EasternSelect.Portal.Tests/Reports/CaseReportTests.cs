@@ -48,9 +48,8 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(65, grievances2020);
         var flat = Flat(text);
-        Assert.Contains("處理廠訴案件共計65件", flat, StringComparison.Ordinal);
+        Assert.Contains($"處理廠訴案件共計{N(grievances2020)}件", flat, StringComparison.Ordinal);
         Assert.Contains($"年共受理客訴{N(complaints2020)}件", flat, StringComparison.Ordinal);
         var lines = text.Split('\n');
         Assert.Contains(lines, l => l.TrimStart().StartsWith("2018 ", StringComparison.Ordinal) && l.Contains(" " + N(complaints2018) + " ", StringComparison.Ordinal));
@@ -238,6 +237,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
         Assert.True(received > 0, "the demo data has no lots in December 2020");
         Assert.Contains($"收貨{N(received)}批", Flat(text), StringComparison.Ordinal);
         Assert.Contains($"拒收{N(rejected.Count)}批", Flat(text), StringComparison.Ordinal);
+        Assert.NotEmpty(rejected);
         Assert.NotEmpty(rejected);
         Assert.All(rejected, number => Assert.Contains(number, text, StringComparison.Ordinal));
         Assert.Contains("不良及短交率", text, StringComparison.Ordinal);
