@@ -269,9 +269,4 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
 
     /// <summary>The use-case services a test drives, resolved from one signed-in scope.</summary>
     private sealed record ComplaintServices(ComplaintService Queries, ComplaintIntake Intake, ComplaintCasework Casework);
-
-    private sealed class FixedClock(DateTime utc) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
-    }
 }

@@ -117,9 +117,4 @@ public sealed class TaiwanTimeFiguresTests(PortalFactoryFixture fixture) : IClas
     private static IEnumerable<ReportTable> Tables(ReportDocument document) => document.Sections.SelectMany(s => s.Blocks).OfType<ReportTable>();
 
     private sealed record Counts(int Kpi2020, int Kpi2021, int DashboardDecember, int DashboardJanuary, int ReportDecember, int ReportJanuary, int Esg2020, int Esg2021);
-
-    private sealed class FixedClock(DateTime utcNow) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utcNow, TimeSpan.Zero);
-    }
 }
