@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Committees;
@@ -8,7 +7,6 @@ using EasternSelect.Domain.Sampling;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Committees;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -55,7 +53,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
             }
         }
 
-        await using (var chairScope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
+        await using (var chairScope = TestScopes.As(_services, Roles.Executive, out ProductReviewService chair, "exec-1"))
         {
             var meeting = (await chair.GetAsync(meetingId, CancellationToken.None))!;
             Assert.True((await Get<ProductReviewChair>(chairScope).CloseScoringAsync(meetingId, meeting.Version, CancellationToken.None)).Succeeded);
@@ -64,7 +62,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         var locked = await AsMemberAsync(MemberEmails[0], (ProposalScoring s) => s.ScoreAsync(proposalIds[0], Form(10), CancellationToken.None));
         Assert.Equal(["Committee.ScoringLocked"], locked.Errors);
 
-        await using (var chairScope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
+        await using (var chairScope = TestScopes.As(_services, Roles.Executive, out ProductReviewService chair, "exec-1"))
         {
             foreach (var id in proposalIds)
             {
@@ -95,7 +93,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task SubmitProposal_InvalidInput_SavesNothingAndNamesEveryProblem()
     {
         var (meetingId, _) = await MeetingWithProposalsAsync(0, 0);
-        await using var scope = Scope(Roles.Merchandiser, "merch-x", out ProductReviewService merchandiser);
+        await using var scope = TestScopes.As(_services, Roles.Merchandiser, out ProductReviewService merchandiser, "merch-x");
 
         var result = await Get<ProposalSubmission>(scope).SubmitProposalAsync(meetingId, new ProposalForm { ExistingProduct = false, ProposedPrice = -5, SellingPoints = " " }, CancellationToken.None);
 
@@ -107,7 +105,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task Configure_StaleVersion_IsAConflict()
     {
         var (meetingId, _) = await MeetingWithProposalsAsync(0, 0);
-        await using var scope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair);
+        await using var scope = TestScopes.As(_services, Roles.Executive, out ProductReviewService chair, "exec-1");
         var form = new ReviewMeetingForm { MeetingDate = new DateTime(2021, 3, 1), Presentation = 40, SellingPoint = 20, Price = 20, Quality = 20, PassThreshold = 75, Version = Guid.NewGuid() };
 
         var result = await Get<ProductReviewChair>(scope).ConfigureAsync(meetingId, form, CancellationToken.None);
@@ -122,7 +120,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         var (a, _) = await TwoSuppliersAsync();
         var inMonth = await DelistedProductAsync(a, new DateTime(2019, 3, 31, 12, 0, 0, DateTimeKind.Utc), "G1");
         await DelistedProductAsync(a, new DateTime(2019, 4, 1, 0, 0, 0, DateTimeKind.Utc), "G2");
-        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyGatherer gatherer);
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out AnomalyGatherer gatherer, "qa-m");
 
         var anomalies = await gatherer.GatherAsync(new DateOnly(2019, 3, 1), CancellationToken.None);
 
@@ -176,7 +174,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
             (failed, passed, auditId, findingId) = (fail.Id, pass.Id, audit.Id, finding.Id);
         }
 
-        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyGatherer gatherer);
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out AnomalyGatherer gatherer, "qa-m");
         var anomalies = await gatherer.GatherAsync(new DateOnly(2018, 9, 1), CancellationToken.None);
 
         var lot = Assert.Single(anomalies, x => x.Kind == AnomalyKind.RejectedLot);
@@ -240,7 +238,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
             (quality, major, delivery, nextMonth) = (cases[0].Id, cases[1].Id, cases[2].Id, cases[3].Id);
         }
 
-        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyGatherer gatherer);
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out AnomalyGatherer gatherer, "qa-m");
         var anomalies = await gatherer.GatherAsync(new DateOnly(2017, 5, 1), CancellationToken.None);
 
         var q = Assert.Single(anomalies, x => x.Kind == AnomalyKind.QualityComplaint);
@@ -256,7 +254,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
     public async Task OverdueActionItem_AppearsForItsOwnerAndOnTheNextMeetingsAgenda()
     {
         var qaManagerId = await UserIdAsync("qa.manager@demo.local");
-        await using var scope = Scope(Roles.QaManager, qaManagerId, out AnomalyMeetingService qa);
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out AnomalyMeetingService qa, qaManagerId);
 
         var overdue = await qa.MyOverdueAsync(CancellationToken.None);
         var opened = await Get<AnomalyMeetingConduct>(scope).OpenAsync(new AnomalyMeetingForm { Month = new DateTime(2021, 1, 1), MeetingDate = new DateTime(2021, 2, 5), Kind = AnomalyMeetingKind.Internal }, CancellationToken.None);
@@ -265,7 +263,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         var item = Assert.Single(overdue);
         Assert.True(item.Overdue);
         Assert.Contains(next.CarriedOver, c => c.Id == item.Id && c.Overdue);
-        await using var other = Scope(Roles.QaInspector, "someone-else", out AnomalyMeetingService inspector);
+        await using var other = TestScopes.As(_services, Roles.QaInspector, out AnomalyMeetingService inspector, "someone-else");
         Assert.Empty(await inspector.MyOverdueAsync(CancellationToken.None));
     }
 
@@ -290,7 +288,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         await DelistedProductAsync(a, new DateTime(2019, 5, 10, 0, 0, 0, DateTimeKind.Utc), "E1");
         await DelistedProductAsync(b, new DateTime(2019, 5, 11, 0, 0, 0, DateTimeKind.Utc), "E2");
         var ownerId = await UserIdAsync("supplier.head@demo.local");
-        await using var scope = Scope(Roles.QaManager, "qa-m", out AnomalyMeetingService qa);
+        await using var scope = TestScopes.As(_services, Roles.QaManager, out AnomalyMeetingService qa, "qa-m");
         var opened = await Get<AnomalyMeetingConduct>(scope).OpenAsync(new AnomalyMeetingForm
         {
             Month = new DateTime(2019, 5, 1), MeetingDate = new DateTime(2019, 6, 5), Kind = AnomalyMeetingKind.External, SupplierIds = [a, b],
@@ -319,18 +317,18 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
     {
         var (meetingId, proposalIds) = await MeetingWithProposalsAsync(existingDelisted: 1, newProducts: 0);
 
-        await using (var scope = Scope(Roles.CxAgent, "cx", out ProductReviewService cx))
+        await using (var scope = TestScopes.As(_services, Roles.CxAgent, out ProductReviewService cx, "cx"))
         {
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => cx.ListAsync(CancellationToken.None));
         }
 
-        await using (var scope = Scope(Roles.Merchandiser, "merch", out ProductReviewService merchandiser))
+        await using (var scope = TestScopes.As(_services, Roles.Merchandiser, out ProductReviewService merchandiser, "merch"))
         {
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProposalScoring>(scope).ScoreAsync(proposalIds[0], Form(80), CancellationToken.None));
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProductReviewChair>(scope).CloseScoringAsync(meetingId, Guid.Empty, CancellationToken.None));
         }
 
-        await using (var scope = Scope(Roles.CommitteeMember, "member", out ProductReviewService member))
+        await using (var scope = TestScopes.As(_services, Roles.CommitteeMember, out ProductReviewService member, "member"))
         {
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProductReviewChair>(scope).DecideAsync(proposalIds[0], new DecisionForm { Decision = CommitteeDecision.Approved }, CancellationToken.None));
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<ProposalSubmission>(scope).SubmitProposalAsync(meetingId, new ProposalForm(), CancellationToken.None));
@@ -338,13 +336,13 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
             Assert.Equal(["Committee.NotAMember"], (await Get<ProposalScoring>(scope).ScoreAsync(proposalIds[0], Form(80), CancellationToken.None)).Errors);
         }
 
-        await using (var scope = Scope(Roles.ThirdPartyAuditor, "auditor", out AnomalyMeetingService auditor))
+        await using (var scope = TestScopes.As(_services, Roles.ThirdPartyAuditor, out AnomalyMeetingService auditor, "auditor"))
         {
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => auditor.ListAsync(CancellationToken.None));
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => auditor.BuildMinutesAsync(1, null, CancellationToken.None));
         }
 
-        await using (var scope = Scope(Roles.QaInspector, "inspector", out AnomalyMeetingService inspector))
+        await using (var scope = TestScopes.As(_services, Roles.QaInspector, out AnomalyMeetingService inspector, "inspector"))
         {
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<AnomalyMeetingConduct>(scope).OpenAsync(new AnomalyMeetingForm(), CancellationToken.None));
             var someItem = (await inspector.ListAsync(CancellationToken.None)).First(m => m.ActionItems > 0).Id;
@@ -359,7 +357,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
     private async Task<(int MeetingId, List<int> ProposalIds)> MeetingWithProposalsAsync(int existingDelisted, int newProducts)
     {
         int meetingId;
-        await using (var scope = Scope(Roles.Executive, "exec-1", out ProductReviewService chair))
+        await using (var scope = TestScopes.As(_services, Roles.Executive, out ProductReviewService chair, "exec-1"))
         {
             var created = await Get<ProductReviewChair>(scope).CreateMeetingAsync(new ReviewMeetingForm { MeetingDate = new DateTime(2021, 2, 20) }, CancellationToken.None);
             Assert.True(created.Succeeded, string.Join(",", created.Errors));
@@ -368,7 +366,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
 
         var (supplierA, _) = await TwoSuppliersAsync();
         var ids = new List<int>();
-        await using (var scope = Scope(Roles.Merchandiser, "merch-1", out ProductReviewService merchandiser))
+        await using (var scope = TestScopes.As(_services, Roles.Merchandiser, out ProductReviewService merchandiser, "merch-1"))
         {
             for (var i = 0; i < existingDelisted; i++)
             {
@@ -403,7 +401,7 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         where TService : notnull
     {
         var id = await UserIdAsync(email);
-        await using var scope = Scope(Roles.CommitteeMember, id, out TService service);
+        await using var scope = TestScopes.As(_services, Roles.CommitteeMember, out TService service, id);
         return await action(service);
     }
 
@@ -437,15 +435,5 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         db.Products.Add(product);
         await db.SaveChangesAsync();
         return product.Id;
-    }
-
-    private AsyncServiceScope Scope<T>(string role, string userId, out T service)
-        where T : notnull
-    {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, userId + "@test"), new Claim(ClaimTypes.Role, role), new Claim(PortalClaims.DisplayName, "測試 " + role)], "test")));
-        service = scope.ServiceProvider.GetRequiredService<T>();
-        return scope;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Casework;
@@ -263,18 +262,11 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
 
     private AsyncServiceScope Scope(string id, string role, out ComplaintServices service)
     {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
+        var scope = TestScopes.As(_services, role, id);
         service = new ComplaintServices(scope.ServiceProvider.GetRequiredService<ComplaintService>(), scope.ServiceProvider.GetRequiredService<ComplaintIntake>(), scope.ServiceProvider.GetRequiredService<ComplaintCasework>());
         return scope;
     }
 
     /// <summary>The use-case services a test drives, resolved from one signed-in scope.</summary>
     private sealed record ComplaintServices(ComplaintService Queries, ComplaintIntake Intake, ComplaintCasework Casework);
-
-    private sealed class FixedClock(DateTime utc) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
-    }
 }

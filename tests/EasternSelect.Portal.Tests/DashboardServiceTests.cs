@@ -295,12 +295,6 @@ public sealed class DashboardServiceTests(PortalFactoryFixture fixture) : IClass
                 .SetProperty(c => c.Status, closedWithinTarget is null ? CaseStatus.New : CaseStatus.Closed));
     }
 
-    /// <summary>A clock that stands still, so the dashboard's window is a known one.</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     private static async Task<int> ListTotalAsync(IncomingLotService lots, LotQuery query) => (await lots.SearchAsync(query, CancellationToken.None)).Total;
 
     private static async Task DecideRejectedAsync(IServiceProvider services, int supplierId, int productId, string number)

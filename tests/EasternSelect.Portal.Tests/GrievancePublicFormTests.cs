@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using EasternSelect.Data;
-using EasternSelect.Domain.Security;
-using EasternSelect.Portal.Features.Casework.Complaints;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,25 +92,6 @@ public sealed partial class GrievancePublicFormTests(PortalFactoryFixture fixtur
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/grievance/new", UriKind.Relative))).StatusCode);
     }
 
-    [Fact]
-    public async Task Kpis_2018To2020_ShowTheSeededHistory()
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "exec"), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.Executive)], "test")));
-        var kpis = scope.ServiceProvider.GetRequiredService<ComplaintKpiService>();
-
-        var years = await kpis.YearsAsync(2018, 2020, CancellationToken.None);
-        var topics = await kpis.TopicsAsync(2018, 2020, CancellationToken.None);
-
-        Assert.Equal([2018, 2019, 2020], years.Select(y => y.Year));
-        Assert.Equal([1_500, 1_300, 1_100], years.Select(y => y.Complaints));
-        Assert.All(years, y => Assert.InRange(y.ClosureRate!.Value, 0.9, 0.995));
-        Assert.True(years[2].ClosureRate > years[0].ClosureRate);
-        Assert.All(years, y => Assert.True(y.OrdersShipped > 15_000_000));
-        Assert.All(years, y => Assert.NotNull(y.AverageOnlineHandlingHours));
-        Assert.Contains(topics.First(t => t.Year == 2020).Topic, new[] { "商品品質瑕疵", "Product quality defect" });
-    }
 
     private static Dictionary<string, string> Valid() => new()
     {

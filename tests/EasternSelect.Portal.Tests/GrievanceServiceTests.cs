@@ -1,10 +1,8 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework.Grievances;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,15 +16,30 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
     public static TheoryData<string> RolesWithoutIdentity => new(Roles.All.Where(r => r is not (Roles.SupplierHead or Roles.Executive or Roles.ThirdPartyAuditor)));
 
     [Fact]
-    public async Task YearCounts_2020_Are65AsInTheSeedReport()
+    public async Task YearCounts_OwnGrievancesOf2005_AreCountedByTopicAndOutcomeInTheTaiwanYear()
     {
-        await using var scope = Scope("exec-1", Roles.Executive, out var service);
+        // 2005 is a year the demo never seeds.
+        await using (var db = _services.GetRequiredService<PortalDatabase>().Create(EasternSelect.Data.Auditing.AuditActor.System))
+        {
+            db.Grievances.AddRange(
+                Filed("T-YC-1", GrievanceTopic.PaymentsFees, new DateTime(2005, 2, 1, 2, 0, 0, DateTimeKind.Utc), GrievanceOutcome.Substantiated),
+                Filed("T-YC-2", GrievanceTopic.PaymentsFees, new DateTime(2005, 5, 1, 2, 0, 0, DateTimeKind.Utc), GrievanceOutcome.Substantiated),
+                Filed("T-YC-3", GrievanceTopic.PaymentsFees, new DateTime(2005, 8, 1, 2, 0, 0, DateTimeKind.Utc), null),
+                // 2004-12-31 16:30 UTC is 2005-01-01 00:30 in Taipei: a 2005 grievance.
+                Filed("T-YC-4", GrievanceTopic.ProductSales, new DateTime(2004, 12, 31, 16, 30, 0, DateTimeKind.Utc), GrievanceOutcome.NotSubstantiated),
+                // 2005-12-31 16:30 UTC is already 2006 in Taipei: not counted.
+                Filed("T-YC-5", GrievanceTopic.ProductSales, new DateTime(2005, 12, 31, 16, 30, 0, DateTimeKind.Utc), null));
+            await db.SaveChangesAsync();
+        }
 
-        var counts = await service.Queries.YearCountsAsync(2020, CancellationToken.None);
+        await using var scope = TestScopes.As(_services, Roles.Executive, "exec-1");
+        var service = scope.ServiceProvider.GetRequiredService<GrievanceService>();
 
-        Assert.Equal(65, counts.Sum(c => c.Count));
-        Assert.All(counts, c => Assert.NotNull(c.Outcome));
-        Assert.True(counts.Select(c => c.Topic).Distinct().Count() >= 3);
+        var counts = await service.YearCountsAsync(2005, CancellationToken.None);
+
+        Assert.Equal(
+            [new GrievanceYearCount(GrievanceTopic.ProductSales, GrievanceOutcome.NotSubstantiated, 1), new GrievanceYearCount(GrievanceTopic.PaymentsFees, GrievanceOutcome.Substantiated, 2), new GrievanceYearCount(GrievanceTopic.PaymentsFees, null, 1)],
+            counts.OrderBy(c => c.Topic).ThenBy(c => c.Outcome is null).ThenBy(c => c.Outcome));
     }
 
     [Theory]
@@ -228,6 +241,21 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
         return result.Id!.Value;
     }
 
+    private static Grievance Filed(string number, GrievanceTopic topic, DateTime openedUtc, GrievanceOutcome? outcome)
+    {
+        var grievance = new Grievance { Topic = topic, Source = GrievanceSource.Officer, Subject = "年度統計測試", Anonymous = true };
+        var by = new CaseActor(null, "test");
+        grievance.Open(number, openedUtc, openedUtc.AddDays(14), null, by);
+        if (outcome is { } concluded)
+        {
+            var auditor = new CaseActor("auditor-yc", "稽核");
+            grievance.AssignAuditor(auditor, by, openedUtc);
+            grievance.Conclude(concluded, "查核完畢", auditor, openedUtc.AddDays(3));
+        }
+
+        return grievance;
+    }
+
     private async Task<string> AuditorUserAsync(string email)
     {
         await using var scope = _services.CreateAsyncScope();
@@ -245,9 +273,7 @@ public sealed class GrievanceServiceTests(PortalFactoryFixture fixture) : IClass
 
     private AsyncServiceScope Scope(string id, string role, out GrievanceServices service)
     {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
+        var scope = TestScopes.As(_services, role, id);
         service = new GrievanceServices(scope.ServiceProvider.GetRequiredService<GrievanceService>(), scope.ServiceProvider.GetRequiredService<GrievanceIntake>(), scope.ServiceProvider.GetRequiredService<GrievanceCasework>());
         return scope;
     }

@@ -1,8 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Portal.Features.Suppliers.Registry;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
@@ -276,9 +274,7 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [Fact]
     public async Task SupplierList_AsSupplierOfficer_ReturnsContactsMasked()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal(Roles.SupplierOfficer));
-        var service = scope.ServiceProvider.GetRequiredService<SupplierListService>();
+        await using var scope = TestScopes.As(_factory.Services, Roles.SupplierOfficer, out SupplierListService service);
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 
         var page = await service.SearchAsync(new SupplierQuery(null, null, null, SupplierSort.Name, false, 0, 20), CancellationToken.None);
@@ -295,16 +291,11 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
     [Fact]
     public async Task SupplierList_AsAuditor_IsRefusedByTheService()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal(Roles.ThirdPartyAuditor));
-        var service = scope.ServiceProvider.GetRequiredService<SupplierListService>();
+        await using var scope = TestScopes.As(_factory.Services, Roles.ThirdPartyAuditor, out SupplierListService service);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             service.SearchAsync(new SupplierQuery(null, null, null, SupplierSort.Name, false, 0, 20), CancellationToken.None));
     }
-
-    private static ClaimsPrincipal Principal(string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "test-" + role), new Claim(ClaimTypes.Name, role + "@test"), new Claim(ClaimTypes.Role, role)], "test"));
 
     [GeneratedRegex("data-testid=\"(nav-[a-z-]+)\"")]
     private static partial Regex NavItem();

@@ -26,17 +26,28 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
     private readonly IServiceProvider _services = fixture.Factory.Services;
 
     [Fact]
-    public async Task Seed_2020Audits_MatchTheReportByReason()
+    public async Task List_OwnAuditsOf2005_CountsEachReasonOfThatYearOnly()
     {
+        // 2005 is a year the demo never seeds; the last audit falls on 1 January 2006.
+        await using (var db = _services.GetRequiredService<PortalDatabase>().Create(EasternSelect.Data.Auditing.AuditActor.System))
+        {
+            var supplierId = await db.Suppliers.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
+            FactoryAudit Audit(AuditReason reason, DateOnly day) => FactoryAudit.Plan(supplierId, null, reason, AuditTrigger.Scheduled, null, day, "年度測試工廠", "稽核員");
+            db.FactoryAudits.AddRange(
+                Audit(AuditReason.Oem, new DateOnly(2005, 1, 1)),
+                Audit(AuditReason.Oem, new DateOnly(2005, 6, 15)),
+                Audit(AuditReason.Seasonal, new DateOnly(2005, 12, 31)),
+                Audit(AuditReason.ProductAnomaly, new DateOnly(2006, 1, 1)));
+            await db.SaveChangesAsync();
+        }
+
         await using var scope = TestScopes.As(_services, Roles.QaInspector, out FactoryAuditService service);
 
-        var year = await service.ListAsync(2020, CancellationToken.None);
+        var year = await service.ListAsync(2005, CancellationToken.None);
 
-        Assert.Equal(25, year.Total);
-        Assert.Equal(2, year.ByReason[AuditReason.ProductAnomaly]);
-        Assert.Equal(18, year.ByReason[AuditReason.Oem]);
-        Assert.Equal(5, year.ByReason[AuditReason.Seasonal]);
-        Assert.All(year.Rows, r => Assert.Equal(AuditStatus.Completed, r.Status));
+        Assert.Equal(3, year.Rows.Count);
+        Assert.Equal((0, 2, 1), (year.ByReason[AuditReason.ProductAnomaly], year.ByReason[AuditReason.Oem], year.ByReason[AuditReason.Seasonal]));
+        Assert.Equal([new DateOnly(2005, 12, 31), new DateOnly(2005, 6, 15), new DateOnly(2005, 1, 1)], year.Rows.Select(r => r.AuditDate));
     }
 
     [Fact]
@@ -106,6 +117,7 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
         Assert.False(result.Succeeded);
         Assert.Contains("Sample.CriticalFailedCannotPass", result.Errors);
         Assert.Equal(SampleInspectionStatus.Draft, after.Status);
+        Assert.NotEmpty(after.Items);
         Assert.All(after.Items, i => Assert.Null(i.Result));
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Security;
@@ -6,7 +5,6 @@ using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Training;
 using EasternSelect.Portal.Features.Suppliers.Reviews;
 using EasternSelect.Portal.Features.Suppliers.Training;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,34 +15,59 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     private readonly IServiceProvider _services = fixture.Factory.Services;
 
     [Fact]
-    public async Task YearSummary_DemoHistory2018To2020_EqualsTheSeedReportsTable()
+    public async Task YearSummary_OwnReviewsOf2005_CountsMethodsVerdictsAndSpotCheckedSuppliersOfTheTaiwanYear()
     {
-        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
-        var service = scope.ServiceProvider.GetRequiredService<ReviewYearSummaryService>();
+        // 2005 is a year the demo never seeds; the verdicts straddle Taipei New Year on both ends.
+        var (a, b, c) = (await NewProspectAsync("年度審查甲"), await NewProspectAsync("年度審查乙"), await NewProspectAsync("年度審查丙"));
+        await using (var db = _services.GetRequiredService<PortalDatabase>().Create(EasternSelect.Data.Auditing.AuditActor.System))
+        {
+            db.QualificationReviews.AddRange(
+                Decided(a, ReviewMethod.Document, ReviewStatus.Qualified, new DateTime(2005, 3, 1, 2, 0, 0, DateTimeKind.Utc)),
+                Decided(b, ReviewMethod.OnSite, ReviewStatus.Qualified, new DateTime(2005, 6, 1, 2, 0, 0, DateTimeKind.Utc)),
+                Decided(c, ReviewMethod.OnSite, ReviewStatus.Rejected, new DateTime(2005, 9, 1, 2, 0, 0, DateTimeKind.Utc)),
+                // 2004-12-31 16:30 UTC is 2005-01-01 00:30 in Taipei: counted in 2005.
+                Decided(c, ReviewMethod.OnSite, ReviewStatus.Qualified, new DateTime(2004, 12, 31, 16, 30, 0, DateTimeKind.Utc)),
+                // 2005-12-31 16:30 UTC is already 2006 in Taipei: not counted.
+                Decided(a, ReviewMethod.Document, ReviewStatus.Qualified, new DateTime(2005, 12, 31, 16, 30, 0, DateTimeKind.Utc)),
+                new QualificationReview { SupplierId = b, Method = ReviewMethod.OnSite, StartedUtc = new DateTime(2005, 10, 1, 2, 0, 0, DateTimeKind.Utc) });
+            // Supplier a checked in April and May, supplier b in July: two suppliers spot-checked.
+            db.MonthlySpotChecks.AddRange(MonthlySpotCheck.Schedule(a, null, new DateOnly(2005, 4, 1), 2));
+            db.MonthlySpotChecks.AddRange(MonthlySpotCheck.Schedule(b, null, new DateOnly(2005, 7, 1), 1));
+            await db.SaveChangesAsync();
+        }
 
-        var summary = await service.YearSummaryAsync(2018, 2020, CancellationToken.None);
+        await using var scope = TestScopes.As(_services, Roles.Executive, out ReviewYearSummaryService service);
 
-        Assert.Equal(
-            [new ReviewYearSummary(2018, 8, 96, 102, 9), new ReviewYearSummary(2019, 11, 61, 72, 6), new ReviewYearSummary(2020, 13, 85, 98, 8)],
-            summary);
-        Assert.Equal([98, 100, 100], summary.Select(s => s.PassRatioPercent));
+        var summary = await service.YearSummaryAsync(2005, 2005, CancellationToken.None);
+
+        Assert.Equal([new ReviewYearSummary(2005, 1, 3, 3, 2)], summary);
+        Assert.Equal(75, summary[0].PassRatioPercent);
     }
 
     [Fact]
-    public async Task TrainingYearSummary_DemoHistory2018To2020_EqualsTheSeedReportsTable()
+    public async Task TrainingYearSummary_OwnSessionsOf2005_CountsCompaniesHoursAndPersonTimes()
     {
-        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
-        var service = scope.ServiceProvider.GetRequiredService<TrainingService>();
+        var (a, b, c) = (await NewProspectAsync("訓練甲"), await NewProspectAsync("訓練乙"), await NewProspectAsync("訓練丙"));
+        await using (var db = _services.GetRequiredService<PortalDatabase>().Create(EasternSelect.Data.Auditing.AuditActor.System))
+        {
+            db.TrainingSessions.AddRange(
+                new TrainingSession { Date = new DateOnly(2005, 3, 10), Topic = "標示法規", Hours = 3m, Attendances = [new() { SupplierId = a, PersonCount = 2 }, new() { SupplierId = b, PersonCount = 1 }] },
+                new TrainingSession { Date = new DateOnly(2005, 11, 20), Topic = "食品安全", Hours = 4.5m, Attendances = [new() { SupplierId = a, PersonCount = 3 }] },
+                new TrainingSession { Date = new DateOnly(2006, 1, 5), Topic = "隔年課程", Hours = 2m, Attendances = [new() { SupplierId = c, PersonCount = 5 }] });
+            await db.SaveChangesAsync();
+        }
 
-        var summary = await service.YearSummaryAsync(2018, 2020, CancellationToken.None);
+        await using var scope = TestScopes.As(_services, Roles.Executive, out TrainingService service);
 
-        Assert.Equal([new TrainingYearSummary(2018, 216, 92, 336), new TrainingYearSummary(2019, 159, 98, 257), new TrainingYearSummary(2020, 178, 84, 283)], summary);
+        var summary = await service.YearSummaryAsync(2005, 2006, CancellationToken.None);
+
+        Assert.Equal([new TrainingYearSummary(2005, 2, 7.5m, 6), new TrainingYearSummary(2006, 1, 2m, 5)], summary);
     }
 
     [Fact]
     public async Task YearSummary_EndBeforeStart_IsRefused()
     {
-        await using var scope = Scope("exec-id", "executive@demo.local", Roles.Executive, out var _);
+        await using var scope = TestScopes.As(_services, Roles.Executive, "exec-id", "executive@demo.local");
         var service = scope.ServiceProvider.GetRequiredService<ReviewYearSummaryService>();
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => service.YearSummaryAsync(2020, 2018, CancellationToken.None));
@@ -55,7 +78,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     {
         var supplierId = await NewProspectAsync("自審測試食品有限公司");
         int reviewId;
-        await using (var reviewerScope = Scope("head-a", "head.a@demo.local", Roles.SupplierHead, out var reviewer))
+        await using (var reviewerScope = TestScopes.As(_services, Roles.SupplierHead, out ReviewService reviewer, "head-a", "head.a@demo.local"))
         {
             var started = await reviewerScope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High }, CancellationToken.None);
             Assert.True(started.Succeeded, string.Join(",", started.Errors));
@@ -78,14 +101,14 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
             Assert.Equal(["Review.SelfApproval"], self.Errors);
         }
 
-        await using (var officerScope = Scope("officer-x", "officer.x@demo.local", Roles.SupplierOfficer, out var _))
+        await using (var officerScope = TestScopes.As(_services, Roles.SupplierOfficer, "officer-x", "officer.x@demo.local"))
         {
             var version = (await officerScope.ServiceProvider.GetRequiredService<ReviewListService>().GetAsync(reviewId, CancellationToken.None))!.Version;
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
                 officerScope.ServiceProvider.GetRequiredService<ReviewVerdictService>().DecideAsync(reviewId, new VerdictModel { Qualified = true, Version = version }, CancellationToken.None));
         }
 
-        await using (var headScope = Scope("head-b", "head.b@demo.local", Roles.SupplierHead, out var _))
+        await using (var headScope = TestScopes.As(_services, Roles.SupplierHead, "head-b", "head.b@demo.local"))
         {
             var reviews = headScope.ServiceProvider.GetRequiredService<ReviewListService>();
             var head = headScope.ServiceProvider.GetRequiredService<ReviewVerdictService>();
@@ -110,7 +133,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task Start_MethodOverrideByOfficer_IsRefused()
     {
         var supplierId = await NewProspectAsync("覆寫測試紡織有限公司");
-        await using var scope = Scope("officer-y", "officer.y@demo.local", Roles.SupplierOfficer, out var _);
+        await using var scope = TestScopes.As(_services, Roles.SupplierOfficer, "officer-y", "officer.y@demo.local");
 
         var result = await scope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.High, Method = ReviewMethod.Document, OverrideReason = "理由" }, CancellationToken.None);
 
@@ -121,7 +144,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task TrainingSave_ZeroPersonCount_SavesNothingAndGivesTheKey()
     {
         var supplierId = await NewProspectAsync("訓練測試家電有限公司");
-        await using var scope = Scope("officer-z", "officer.z@demo.local", Roles.SupplierOfficer, out var _);
+        await using var scope = TestScopes.As(_services, Roles.SupplierOfficer, "officer-z", "officer.z@demo.local");
         var service = scope.ServiceProvider.GetRequiredService<TrainingService>();
         var model = new TrainingSessionModel { Date = new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Unspecified), Topic = "零人次測試", Hours = 2, Attendances = [new AttendanceModel { Company = new TrainingCompany(supplierId, "x", "x"), PersonCount = 0 }] };
 
@@ -136,7 +159,7 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
     public async Task DocumentReview_WrongFileTypeThenPdfs_RefusesTheTypeStoresHashesAndSubmits()
     {
         var supplierId = await NewProspectAsync("書面測試紡織有限公司", SupplierCategory.FashionTextiles);
-        await using var scope = Scope("officer-d", "officer.d@demo.local", Roles.SupplierOfficer, out var officer);
+        await using var scope = TestScopes.As(_services, Roles.SupplierOfficer, out ReviewService officer, "officer-d", "officer.d@demo.local");
         var started = await scope.ServiceProvider.GetRequiredService<StartReviewService>().StartAsync(new StartReviewModel { SupplierId = supplierId, Risk = SupplierRisk.Low }, CancellationToken.None);
         var id = started.Id!.Value;
         var pdf = "%PDF-1.4 test"u8.ToArray();
@@ -154,9 +177,15 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
         Assert.Equal(["File.TypeNotAllowed"], exe.Errors);
         Assert.Equal(["Review.DocumentsMissing"], incomplete.Errors);
         Assert.Equal(ReviewMethod.Document, detail.Method);
+        Assert.NotEmpty(detail.Documents);
         Assert.All(detail.Documents, d => Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), d.Sha256));
         Assert.True(submitted.Succeeded);
     }
+
+    private static QualificationReview Decided(int supplierId, ReviewMethod method, ReviewStatus status, DateTime verdictUtc) => new()
+    {
+        SupplierId = supplierId, Method = method, Status = status, StartedUtc = verdictUtc.AddDays(-20), VerdictUtc = verdictUtc, VerdictById = "head", VerdictByName = "head@test",
+    };
 
     private async Task<int> NewProspectAsync(string name, SupplierCategory category = SupplierCategory.Food)
     {
@@ -165,14 +194,5 @@ public sealed class ReviewServiceTests(PortalFactoryFixture fixture) : IClassFix
         db.Suppliers.Add(supplier);
         await db.SaveChangesAsync();
         return supplier.Id;
-    }
-
-    private AsyncServiceScope Scope(string id, string name, string role, out ReviewService service)
-    {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test")));
-        service = scope.ServiceProvider.GetRequiredService<ReviewService>();
-        return scope;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Security.Claims;
 using System.Xml.Linq;
 using ClosedXML.Excel;
 using EasternSelect.Data;
@@ -9,7 +8,6 @@ using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Suppliers.Registry;
 using EasternSelect.Portal.Infrastructure;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -349,17 +347,14 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
 
     private AsyncServiceScope Scope(string role, out PortalDbContext db)
     {
-        var scope = _services.CreateAsyncScope();
-        db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var email = role switch
         {
             Roles.SupplierOfficer => "supplier.officer@demo.local",
             Roles.SupplierHead => "supplier.head@demo.local",
             _ => "qa.manager@demo.local",
         };
-        var id = db.Users.Where(u => u.Email == email).Select(u => u.Id).Single();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, email), new Claim(ClaimTypes.Role, role)], "test")));
+        var scope = TestScopes.As(_services, role, TestScopes.UserId(_services, email), email);
+        db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         return scope;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Casework;
@@ -7,7 +6,6 @@ using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Features.Dashboard;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Esg;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -51,7 +49,7 @@ public sealed class TaiwanTimeFiguresTests(PortalFactoryFixture fixture) : IClas
     public async Task DashboardWindow_UtcStillOnNewYearsEveButTaipeiInJanuary_EndsWithJanuary()
     {
         var clock = new FixedClock(FirstNightOf2021);
-        await using var scope = Scope(Roles.Executive);
+        await using var scope = TestScopes.As(_services, Roles.Executive);
         var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(scope.ServiceProvider, clock);
 
         var window = dashboard.Window();
@@ -65,7 +63,7 @@ public sealed class TaiwanTimeFiguresTests(PortalFactoryFixture fixture) : IClas
 
     private async Task<Counts> ReadAsync(TimeProvider clock)
     {
-        await using var scope = Scope(Roles.Executive);
+        await using var scope = TestScopes.As(_services, Roles.Executive);
         var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
 
         var kpis = await scope.ServiceProvider.GetRequiredService<ComplaintKpiService>().YearsAsync(2020, 2021, CancellationToken.None);
@@ -118,18 +116,5 @@ public sealed class TaiwanTimeFiguresTests(PortalFactoryFixture fixture) : IClas
 
     private static IEnumerable<ReportTable> Tables(ReportDocument document) => document.Sections.SelectMany(s => s.Blocks).OfType<ReportTable>();
 
-    private AsyncServiceScope Scope(string role)
-    {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, $"id-{role}"), new Claim(ClaimTypes.Name, $"{role}@test"), new Claim(ClaimTypes.Role, role)], "test")));
-        return scope;
-    }
-
     private sealed record Counts(int Kpi2020, int Kpi2021, int DashboardDecember, int DashboardJanuary, int ReportDecember, int ReportJanuary, int Esg2020, int Esg2021);
-
-    private sealed class FixedClock(DateTime utcNow) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(utcNow, TimeSpan.Zero);
-    }
 }

@@ -1,11 +1,9 @@
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Admin.Users;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -14,14 +12,16 @@ namespace EasternSelect.Portal.Tests;
 
 public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClassFixture<PortalFactoryFixture>
 {
+    private const string AdminEmail = "admin@demo.local";
+
     private readonly IServiceProvider _services = fixture.Factory.Services;
 
     [Fact]
     public async Task Update_TwoAdminsEditTheSameStaleCopy_SecondGetsConflictAndFirstEditStays()
     {
         var row = await FindAsync("qa.manager@demo.local");
-        await using var first = Scope(out var firstService);
-        await using var second = Scope(out var secondService);
+        await using var first = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService firstService);
+        await using var second = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService secondService);
 
         var firstResult = await firstService.UpdateAsync(row.Id, "品保主管 黃建國（代理）", [Roles.QaManager], row.ConcurrencyStamp, CancellationToken.None);
         var secondResult = await secondService.UpdateAsync(row.Id, "另一個名字", [Roles.QaManager, Roles.Executive], row.ConcurrencyStamp, CancellationToken.None);
@@ -38,7 +38,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
     [Fact]
     public async Task Invite_WeakPassword_CreatesNothing()
     {
-        await using var scope = Scope(out var service);
+        await using var scope = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService service);
 
         var result = await service.InviteAsync(new InviteUserModel { Email = "weak@demo.local", DisplayName = "弱密碼", Roles = [Roles.CxAgent], InitialPassword = "qwerty123456" }, "http://localhost", CancellationToken.None);
 
@@ -50,7 +50,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
     [Fact]
     public async Task Invite_DuplicateEmail_FailsWithMessageAndKeepsTheExistingAccount()
     {
-        await using var scope = Scope(out var service);
+        await using var scope = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService service);
         var before = await FindAsync("merchandiser@demo.local");
 
         var result = await service.InviteAsync(new InviteUserModel { Email = "merchandiser@demo.local", DisplayName = "重複", Roles = [Roles.Administrator] }, "http://localhost", CancellationToken.None);
@@ -65,7 +65,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
     [Fact]
     public async Task Invite_WithoutPassword_ReturnsLinkAndAuditsTheNewAccount()
     {
-        await using var scope = Scope(out var service);
+        await using var scope = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService service);
 
         var result = await service.InviteAsync(new InviteUserModel { Email = "new.agent@demo.local", DisplayName = "新客服", Roles = [Roles.CxAgent] }, "http://localhost:5080/", CancellationToken.None);
 
@@ -81,7 +81,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
     [Fact]
     public async Task Lock_OwnAccount_IsRefused()
     {
-        await using var scope = Scope(out var service);
+        await using var scope = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService service);
         var self = await FindAsync("admin@demo.local");
 
         var result = await service.SetLockedAsync(self.Id, locked: true, self.ConcurrencyStamp, CancellationToken.None);
@@ -94,7 +94,7 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
     [Fact]
     public async Task Update_NoRolesAndBlankName_ReturnsKeysThePageTranslates()
     {
-        await using var scope = Scope(out var service);
+        await using var scope = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService service);
         var row = await FindAsync("executive@demo.local");
         var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
 
@@ -115,29 +115,15 @@ public sealed class UserAdminServiceTests(PortalFactoryFixture fixture) : IClass
     [Fact]
     public async Task List_AsNonAdministrator_IsRefused()
     {
-        await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal("exec-id", "executive@demo.local", Roles.Executive));
-        var service = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+        await using var scope = TestScopes.As(_services, Roles.Executive, out UserAdminService service, "exec-id", "executive@demo.local");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.ListAsync(null, CancellationToken.None));
     }
 
     private async Task<UserRow> FindAsync(string email)
     {
-        await using var scope = Scope(out var service);
+        await using var scope = TestScopes.AsAccount(_services, AdminEmail, Roles.Administrator, out UserAdminService service);
         return (await service.ListAsync(email, CancellationToken.None)).Single(u => u.Email == email);
     }
 
-    private AsyncServiceScope Scope(out UserAdminService service)
-    {
-        var scope = _services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var adminId = db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).Single();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Principal(adminId, "admin@demo.local", Roles.Administrator));
-        service = scope.ServiceProvider.GetRequiredService<UserAdminService>();
-        return scope;
-    }
-
-    private static ClaimsPrincipal Principal(string id, string name, string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role)], "test"));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Net;
-using System.Security.Claims;
 using System.Text;
 using System.Xml.Linq;
 using EasternSelect.Data;
@@ -10,7 +9,6 @@ using EasternSelect.Domain.Privacy;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,9 +48,8 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
             Assert.Contains(heading, text, StringComparison.Ordinal);
         }
 
-        Assert.Equal(65, grievances2020);
         var flat = Flat(text);
-        Assert.Contains("處理廠訴案件共計65件", flat, StringComparison.Ordinal);
+        Assert.Contains($"處理廠訴案件共計{N(grievances2020)}件", flat, StringComparison.Ordinal);
         Assert.Contains($"年共受理客訴{N(complaints2020)}件", flat, StringComparison.Ordinal);
         var lines = text.Split('\n');
         Assert.Contains(lines, l => l.TrimStart().StartsWith("2018 ", StringComparison.Ordinal) && l.Contains(" " + N(complaints2018) + " ", StringComparison.Ordinal));
@@ -64,7 +61,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     [Fact]
     public async Task EsgSections_EveryLinkedCount_EqualsTheTotalOfItsRecordSource()
     {
-        await using var scope = Scope(Roles.Executive, out var reports);
+        await using var scope = TestScopes.As(_factory.Services, Roles.Executive, out ReportService reports);
         var esg = ReportCatalog.Find(ReportCatalog.Esg)!;
         var document = await reports.BuildAsync(esg, new ReportParameters(2018, 2020, 2020), CancellationToken.None);
 
@@ -82,7 +79,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     [Fact]
     public async Task CasesReports_EveryLinkedCount_EqualsTheTotalOfItsRecordSource()
     {
-        await using var scope = Scope(Roles.Executive, out var reports);
+        await using var scope = TestScopes.As(_factory.Services, Roles.Executive, out ReportService reports);
         var complaints = await reports.BuildAsync(ReportCatalog.Find(ReportCatalog.Complaints)!,
             ReportParameters.None with { FromDate = new DateOnly(2020, 3, 1), ToDate = new DateOnly(2020, 8, 31) }, CancellationToken.None);
         var grievances = await reports.BuildAsync(ReportCatalog.Find(ReportCatalog.Grievances)!, new ReportParameters(2018, 2020, 2020), CancellationToken.None);
@@ -99,7 +96,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     public async Task ComplaintRecords_ShowTheCustomerMaskedOnly()
     {
         var number = await SeedPersonalDataAsync();
-        await using var scope = Scope(Roles.Executive, out _);
+        await using var scope = TestScopes.As(_factory.Services, Roles.Executive);
 
         var list = await ListAsync(scope, RecordLinks.For(ComplaintRecords.Name, ("year", 2020), ("month", 6)));
 
@@ -115,7 +112,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     public async Task GrievanceRecords_NeverShowTheComplainantOrTheSubject()
     {
         await SeedPersonalDataAsync();
-        await using var scope = Scope(Roles.SupplierHead, out _);
+        await using var scope = TestScopes.As(_factory.Services, Roles.SupplierHead);
 
         var list = await ListAsync(scope, RecordLinks.For(GrievanceRecords.Name, ("year", 2019)));
 
@@ -133,7 +130,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     [Fact]
     public async Task GrievanceRecords_AnAuditorSeesOnlyTheCasesAssignedToIt()
     {
-        await using var scope = Scope(Roles.ThirdPartyAuditor, out _, userId: "auditor-without-cases");
+        await using var scope = TestScopes.As(_factory.Services, Roles.ThirdPartyAuditor, "auditor-without-cases");
 
         var list = await ListAsync(scope, RecordLinks.For(GrievanceRecords.Name, ("year", 2020)));
 
@@ -147,7 +144,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     [InlineData(Roles.QaManager, GrievanceRecords.Name)]
     public async Task RecordSources_RoleWithoutThePolicy_IsRefused(string role, string source)
     {
-        await using var scope = Scope(role, out _);
+        await using var scope = TestScopes.As(_factory.Services, role);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => ListAsync(scope, RecordLinks.For(source, ("year", 2020))));
     }
@@ -161,7 +158,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     [InlineData("/reports/records/grievances?topic=ProductSales")]
     public async Task RecordSources_BadFilter_Throws(string link)
     {
-        await using var scope = Scope(Roles.Executive, out _);
+        await using var scope = TestScopes.As(_factory.Services, Roles.Executive);
 
         await Assert.ThrowsAsync<RecordFilterException>(() => ListAsync(scope, link));
     }
@@ -241,6 +238,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
         Assert.Contains($"收貨{N(received)}批", Flat(text), StringComparison.Ordinal);
         Assert.Contains($"拒收{N(rejected.Count)}批", Flat(text), StringComparison.Ordinal);
         Assert.NotEmpty(rejected);
+        Assert.NotEmpty(rejected);
         Assert.All(rejected, number => Assert.Contains(number, text, StringComparison.Ordinal));
         Assert.Contains("不良及短交率", text, StringComparison.Ordinal);
     }
@@ -305,7 +303,7 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
     [InlineData(Roles.SupplierHead, new[] { ReportCatalog.Esg, ReportCatalog.SupplierReviews, ReportCatalog.Training, ReportCatalog.Suppliers, ReportCatalog.Products, ReportCatalog.Grievances })]
     public async Task ReportsPage_EachRole_IsOfferedExactlyItsReports(string role, string[] keys)
     {
-        await using var scope = Scope(role, out var reports);
+        await using var scope = TestScopes.As(_factory.Services, role, out ReportService reports);
 
         var available = await reports.AvailableAsync();
 
@@ -451,15 +449,5 @@ public sealed class CaseReportTests(PortalFactoryFixture fixture) : IClassFixtur
             await Db.DisposeAsync();
             await scope.DisposeAsync();
         }
-    }
-
-    private AsyncServiceScope Scope(string role, out ReportService reports, string? userId = null)
-    {
-        var scope = _factory.Services.CreateAsyncScope();
-        var id = userId ?? "case-reports-" + role;
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, id + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
-        reports = scope.ServiceProvider.GetRequiredService<ReportService>();
-        return scope;
     }
 }

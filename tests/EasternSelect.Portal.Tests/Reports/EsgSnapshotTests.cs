@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Reporting;
@@ -7,7 +6,6 @@ using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Training;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Esg;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -143,9 +141,7 @@ public sealed class EsgSnapshotTests(PortalFactoryFixture fixture) : IClassFixtu
 
     private async Task<T> AsAsync<T>(string role, Func<EsgReport, Task<T>> action)
     {
-        await using var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "exec-id"), new Claim(ClaimTypes.Name, "executive@test"), new Claim(ClaimTypes.Role, role)], "test")));
-        return await action(scope.ServiceProvider.GetRequiredService<EsgReport>());
+        await using var scope = TestScopes.As(_services, role, out EsgReport esg, "exec-id", "executive@test");
+        return await action(esg);
     }
 }

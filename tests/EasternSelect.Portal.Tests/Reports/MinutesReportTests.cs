@@ -1,12 +1,10 @@
 using System.IO.Compression;
 using System.Net;
-using System.Security.Claims;
 using System.Xml.Linq;
 using EasternSelect.Data;
 using EasternSelect.Domain.Committees;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Committees;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -118,10 +116,8 @@ public sealed class MinutesReportTests(PortalFactoryFixture fixture) : IClassFix
 
     private async Task<string> FirstProductNameAsync(int meetingId)
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "exec"), new Claim(ClaimTypes.Name, "exec@test"), new Claim(ClaimTypes.Role, Roles.Executive)], "test")));
-        var minutes = await scope.ServiceProvider.GetRequiredService<ProductReviewService>().BuildMinutesAsync(meetingId, CancellationToken.None);
+        await using var scope = TestScopes.As(_factory.Services, Roles.Executive, out ProductReviewService reviews, "exec");
+        var minutes = await reviews.BuildMinutesAsync(meetingId, CancellationToken.None);
         return minutes!.Proposals[0].ProductName;
     }
 }

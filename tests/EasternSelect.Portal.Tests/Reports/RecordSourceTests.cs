@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Casework;
@@ -11,7 +10,6 @@ using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Reports.Esg;
 using EasternSelect.Portal.Features.Reports.Records;
-using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +29,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     public async Task EsgFigures_2020_EveryLinkedCountEqualsItsRecordTotal()
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-TW");
-        await using var scope = Scope(Roles.Executive);
+        await using var scope = TestScopes.As(_services, Roles.Executive);
         var document = await scope.ServiceProvider.GetRequiredService<EsgReport>().BuildAsync(2020, CancellationToken.None);
         var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
         var linked = document.Tables.SelectMany(t => t.Rows.Concat(t.Totals is { } totals ? [totals] : []))
@@ -60,7 +58,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     [Fact]
     public async Task QualityPageFigures_2020ByMonthAndCategory_LotCountsEqualTheirRecordTotals()
     {
-        await using var scope = Scope(Roles.QaManager);
+        await using var scope = TestScopes.As(_services, Roles.QaManager);
         var quality = scope.ServiceProvider.GetRequiredService<QualityFiguresService>();
         var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
         var lots = records.Find(LotRecords.Name)!;
@@ -83,7 +81,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     [Fact]
     public async Task SupplierRecords_ShowContactsMasked()
     {
-        await using var scope = Scope(Roles.Executive);
+        await using var scope = TestScopes.As(_services, Roles.Executive);
         var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
 
         var list = await records.ListAsync(records.Find(SupplierRecords.Name)!, Filter("status=Qualified"), CancellationToken.None);
@@ -113,7 +111,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     [InlineData("suppliers", "category=1")]
     public async Task ListAsync_WrongFilter_IsRefusedNotIgnored(string source, string query)
     {
-        await using var scope = Scope(Roles.Executive);
+        await using var scope = TestScopes.As(_services, Roles.Executive);
         var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
 
         await Assert.ThrowsAsync<RecordFilterException>(() => records.ListAsync(records.Find(source)!, Filter(query), CancellationToken.None));
@@ -122,7 +120,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     [Fact]
     public async Task ListAsync_RoleWithoutTheSourcesPolicy_IsRefused()
     {
-        await using var scope = Scope(Roles.CxAgent);
+        await using var scope = TestScopes.As(_services, Roles.CxAgent);
         var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => records.ListAsync(records.Find(LotRecords.Name)!, Filter("year=2020"), CancellationToken.None));
@@ -132,7 +130,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     public async Task ListAsync_53ComplaintsOfTaiwanYear2011_PagesThroughAllOfThemMasked()
     {
         await SeedComplaints2011Async();
-        await using var scope = Scope(Roles.Executive);
+        await using var scope = TestScopes.As(_services, Roles.Executive);
         var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
         var complaints = records.Find(ComplaintRecords.Name)!;
 
@@ -161,7 +159,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     public async Task ListAsync_ComplaintsOf2011_CountsTheTaiwanPeriod(string query, int expected)
     {
         await SeedComplaints2011Async();
-        await using var scope = Scope(Roles.CxAgent);
+        await using var scope = TestScopes.As(_services, Roles.CxAgent);
         var records = scope.ServiceProvider.GetRequiredService<RecordsService>();
 
         var list = await records.ListAsync(records.Find(ComplaintRecords.Name)!, Filter(query), CancellationToken.None);
@@ -251,7 +249,7 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
         opened.AddRange(Enumerable.Range(1, 40).Select(i => (new DateTime(2011, 3, 1 + (i % 14), 2, 0, 0, DateTimeKind.Utc), (bool?)null)));
         opened.AddRange(Enumerable.Range(1, 12).Select(i => (new DateTime(2011, 4, 10 + i, 2, 0, 0, DateTimeKind.Utc), (bool?)(i > 2))));
         opened.Add((new DateTime(2011, 12, 31, 16, 30, 0, DateTimeKind.Utc), null));
-        await using var scope = Scope(Roles.CxAgent);
+        await using var scope = TestScopes.As(_services, Roles.CxAgent);
         var complaints = scope.ServiceProvider.GetRequiredService<ComplaintIntake>();
         foreach (var (openedUtc, within) in opened)
         {
@@ -276,12 +274,4 @@ public sealed class RecordSourceTests(PortalFactoryFixture fixture) : IClassFixt
     }
 
     private static RecordFilter Filter(string query) => RecordFilter.FromQuery(query);
-
-    private AsyncServiceScope Scope(string role)
-    {
-        var scope = _services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "test-" + role), new Claim(ClaimTypes.Name, role + "@test"), new Claim(ClaimTypes.Role, role)], "test")));
-        return scope;
-    }
 }
