@@ -33,6 +33,16 @@ public sealed class FileUploadCheckTests(PortalFactoryFixture fixture) : IClassF
             YearlyTransactionVolume = 500_000m,
         };
 
+        var result = await service.CreateAsync(form, new UploadedFile("契約.pdf", Html), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(["File.ContentMismatch|契約.pdf"], result.Errors);
+        using (new CultureScope("zh-TW"))
+        {
+            var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+            Assert.Equal(["契約.pdf：檔案內容與副檔名不符（例如改了副檔名的檔案），已拒收"], l.Messages(result));
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.False(await db.Suppliers.AnyAsync(s => s.TaxId == taxId));
         Assert.False(await db.Files.AnyAsync(f => f.FileName == "契約.pdf" && f.Length == Html.Length));
