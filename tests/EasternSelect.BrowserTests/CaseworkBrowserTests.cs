@@ -20,6 +20,8 @@ public sealed class CaseworkBrowserTests(BrowserFixture fixture)
         var dialog = page.Locator(".mud-dialog");
         await dialog.Locator(".mud-select", new() { Has = page.Locator("[data-testid=intake-category]") }).First.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "配送延遲" }).First.ClickAsync();
+        // Type only once the selection's render has arrived: a render still in flight would reset an uncommitted text box.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.FillAsync("input[data-testid=intake-name]", "黃小華");
         await page.FillAsync("input[data-testid=intake-phone]", "0933222111");
         await page.FillAsync("input[data-testid=intake-order]", order);
