@@ -1,6 +1,6 @@
-using EasternSelect.Domain.Common;
 using EasternSelect.Data;
 using EasternSelect.Data.Queries;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Infrastructure.Security;

@@ -33,21 +33,8 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
     }
 
     /// <summary>Stores an uploaded document (PDF/JPG/PNG) and marks it provided.</summary>
-    public async Task<Result> UploadDocumentAsync(int id, ReviewDocumentType type, string fileName, string contentType, long length, Stream content, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.QualificationReview);
-        var upload = await ReadFileAsync(fileName, length, content, DocumentExtensions, ct);
-        if (upload.File is null)
-        {
-            return Result.Fail(upload.Key!);
-        }
-
-        return await ChangeAsync(id, null, async (db, review) =>
-        {
-            var file = await StoreAsync(db, upload.File, ct);
-            review.AttachDocument(type, file.Id);
-        }, ct);
-    }
+    public Task<Result> UploadDocumentAsync(int id, ReviewDocumentType type, string fileName, string contentType, long length, Stream content, CancellationToken ct) =>
+        UploadAsync(id, fileName, length, content, DocumentExtensions, (review, fileId) => review.AttachDocument(type, fileId), ct);
 
     public async Task<Result> SaveScoreAsync(int id, FactoryItem factoryItem, int? score, string? finding, CancellationToken ct)
     {
@@ -55,10 +42,14 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
         return await ChangeAsync(id, null, review => review.RecordScore(factoryItem, score, Trim(finding, 1000)), ct);
     }
 
-    public async Task<Result> UploadPhotoAsync(int id, FactoryItem factoryItem, string fileName, string contentType, long length, Stream content, CancellationToken ct)
+    public Task<Result> UploadPhotoAsync(int id, FactoryItem factoryItem, string fileName, string contentType, long length, Stream content, CancellationToken ct) =>
+        UploadAsync(id, fileName, length, content, PhotoExtensions, (review, fileId) => review.AddPhoto(factoryItem, fileId), ct);
+
+    /// <summary>Checks the upload by content, stores it and lets the review record it, as one command.</summary>
+    private async Task<Result> UploadAsync(int id, string fileName, long length, Stream content, string[] extensions, Action<QualificationReview, int> record, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.QualificationReview);
-        var upload = await ReadFileAsync(fileName, length, content, PhotoExtensions, ct);
+        var upload = await ReadFileAsync(fileName, length, content, extensions, ct);
         if (upload.File is null)
         {
             return Result.Fail(upload.Key!);
@@ -67,7 +58,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, P
         return await ChangeAsync(id, null, async (db, review) =>
         {
             var file = await StoreAsync(db, upload.File, ct);
-            review.AddPhoto(factoryItem, file.Id);
+            record(review, file.Id);
         }, ct);
     }
 
