@@ -18,15 +18,24 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "portal.db");
 
+    /// <summary>False starts the portal as a new customer would: no demo accounts, no demo data.</summary>
+    public bool DemoMode { get; init; } = true;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
-        builder.UseEnvironment("Development");
+        // Development always means demo mode; a new customer's install runs as Staging (static assets still served from the build).
+        builder.UseEnvironment(DemoMode ? "Development" : "Staging");
+        if (!DemoMode)
+        {
+            builder.UseStaticWebAssets();
+        }
+
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}",
             ["Database:Provider"] = "Sqlite",
-            ["Demo:Enabled"] = "true",
+            ["Demo:Enabled"] = DemoMode ? "true" : "false",
         }));
     }
 

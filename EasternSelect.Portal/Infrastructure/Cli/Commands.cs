@@ -33,24 +33,7 @@ public static class Commands
             return Usage();
         }
 
-        var password = ReadPassword();
-        await using var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser
-        {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = name ?? email,
-            CreatedUtc = DateTime.UtcNow,
-            LockoutEnabled = true,
-        };
-        var result = await users.CreateAsync(user, password);
-        if (result.Succeeded)
-        {
-            result = await users.AddToRoleAsync(user, Roles.Administrator);
-        }
-
+        var result = await CreateAdministratorAsync(services, email, name, ReadPassword());
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -63,6 +46,24 @@ public static class Commands
 
         Console.WriteLine($"Administrator {email} created. Sign in and set up two-factor authentication: administration requires it outside demo mode.");
         return 0;
+    }
+
+    /// <summary>The first administrator of a new install (what <c>create-admin</c> does after reading the password).</summary>
+    public static async Task<IdentityResult> CreateAdministratorAsync(IServiceProvider services, string email, string? name, string password)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name ?? email,
+            CreatedUtc = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        return result.Succeeded ? await users.AddToRoleAsync(user, Roles.Administrator) : result;
     }
 
     private static string ReadPassword()
