@@ -97,6 +97,136 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
 
         await Screenshot(admin, "first-month-users");
         await admin.Context.CloseAsync();
+
+        var supplierPath = await RegisterAndQualifySupplierAsync();
+        await CreateAndPreInspectProductAsync();
+        await InspectLotAsync(supplierPath);
+    }
+
+    private const string SupplierName = "新竹好食品股份有限公司";
+    private const string ProductName = "新竹米粉 禮盒";
+    private const string LotNumber = "FM-LOT-0001";
+
+    /// <summary>The supplier-service officer registers a supplier, reviews it on site, and the head qualifies it.</summary>
+    private async Task<string> RegisterAndQualifySupplierAsync()
+    {
+        var officer = await AsAsync("officer@example.com");
+        await BrowserFixture.GotoInteractiveAsync(officer, "/suppliers/new");
+        await officer.WaitForTimeoutAsync(300);
+        await officer.FillAsync("input[data-testid=supplier-name]", SupplierName);
+        await officer.FillAsync("input[data-testid=supplier-taxid]", "04595257");
+        await officer.FillAsync("input[data-testid=supplier-address]", "新竹市東區光復路二段101號");
+        await officer.FillAsync("input[data-testid=supplier-contact-name]", "郭品管");
+        await officer.FillAsync("input[data-testid=supplier-contact-phone]", "0935123456");
+        await officer.FillAsync("input[data-testid=supplier-contact-email]", "quality@hsinchu-food.example");
+        await officer.FillAsync("input[data-testid=supplier-warranty]", "24");
+        await officer.Locator("input[data-testid=supplier-warranty]").BlurAsync();
+        await officer.ClickAsync("[data-testid=supplier-save]");
+        await officer.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/suppliers/[0-9]+$"));
+        var supplierPath = new Uri(officer.Url).AbsolutePath;
+        await Assertions.Expect(officer.Locator("[data-testid=supplier-title]")).ToHaveTextAsync(SupplierName);
+
+        var supplierId = supplierPath.Split('/')[^1];
+        await BrowserFixture.GotoInteractiveAsync(officer, $"/suppliers/reviews/new?supplierId={supplierId}");
+        await Assertions.Expect(officer.Locator("[data-testid=review-suggested]")).ToContainTextAsync("實地審查");
+        await officer.ClickAsync("[data-testid=review-start]");
+        await officer.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/suppliers/reviews/\d+$"));
+        await officer.Locator("[data-interactive=true]").WaitForAsync();
+        foreach (var (item, score) in new[] { ("Certification", "90"), ("Environment", "85"), ("Equipment", "80"), ("ProcessStandardisation", "78"), ("QcSystem", "88") })
+        {
+            await officer.FillAsync($"input[data-testid=score-{item}]", score);
+            await officer.FillAsync($"input[data-testid=finding-{item}]", "現場符合要求");
+        }
+
+        await officer.ClickAsync("[data-testid=review-submit]");
+        await Assertions.Expect(officer.Locator("[data-testid=review-status]").First).ToContainTextAsync("待判定");
+        var reviewPath = new Uri(officer.Url).AbsolutePath;
+        await officer.Context.CloseAsync();
+
+        var head = await AsAsync("supplier.lead@example.com");
+        await BrowserFixture.GotoInteractiveAsync(head, reviewPath);
+        await Assertions.Expect(head.Locator("[data-testid=review-recommendation]")).ToContainTextAsync("84.2");
+        await head.ClickAsync("[data-testid=verdict-submit]");
+        await Assertions.Expect(head.Locator("[data-testid=review-supplier-status]")).ToHaveTextAsync("合格");
+        await Screenshot(head, "first-month-supplier-qualified");
+        await head.Context.CloseAsync();
+        return supplierPath;
+    }
+
+    /// <summary>The officer adds a product; the inspector pre-inspects a sample on the 70-item checklist and the QA manager confirms.</summary>
+    private async Task CreateAndPreInspectProductAsync()
+    {
+        var officer = await AsAsync("officer@example.com");
+        await BrowserFixture.GotoInteractiveAsync(officer, "/products");
+        await officer.ClickAsync("[data-testid=product-new]");
+        await PickAsync(officer, "input[data-testid=product-supplier]", "新竹好食品");
+        await officer.FillAsync("input[data-testid=product-name]", ProductName);
+        await officer.FillAsync("input[data-testid=product-price]", "680");
+        await officer.Locator("input[data-testid=product-price]").BlurAsync();
+        await officer.ClickAsync("[data-testid=product-save]");
+        await Assertions.Expect(officer.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Screenshot(officer, "first-month-product-created");
+        await officer.Context.CloseAsync();
+
+        var inspector = await AsAsync("inspector@example.com");
+        await BrowserFixture.GotoInteractiveAsync(inspector, "/inspections/samples");
+        await PickAsync(inspector, "input[data-testid=sample-product]", ProductName);
+        await inspector.ClickAsync("[data-testid=sample-start-button]");
+        await inspector.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/inspections/samples/\d+$"));
+        await inspector.Locator("[data-interactive=true]").WaitForAsync();
+        await inspector.ClickAsync("[data-testid=sample-rest-pass]");
+        await Assertions.Expect(inspector.Locator("[data-testid=sample-progress]")).ToContainTextAsync("已填 70／70", new() { Timeout = 20_000 });
+        await inspector.ClickAsync("[data-testid=sample-verdict-Pass]");
+        await inspector.ClickAsync("[data-testid=sample-submit]");
+        await Assertions.Expect(inspector.Locator("[data-testid=sample-status]")).ToHaveTextAsync("待主管確認");
+        var samplePath = new Uri(inspector.Url).AbsolutePath;
+        await inspector.Context.CloseAsync();
+
+        var manager = await AsAsync("qa.lead@example.com");
+        await BrowserFixture.GotoInteractiveAsync(manager, samplePath);
+        await manager.ClickAsync("[data-testid=sample-confirm]");
+        await Assertions.Expect(manager.Locator("[data-testid=sample-status]")).ToHaveTextAsync("已確認");
+        await Screenshot(manager, "first-month-sample-confirmed");
+        await manager.Context.CloseAsync();
+    }
+
+    /// <summary>The inspector receives the supplier's first lot and decides it on the sampling plan: accepted.</summary>
+    private async Task InspectLotAsync(string supplierPath)
+    {
+        var inspector = await AsAsync("inspector@example.com");
+        await BrowserFixture.GotoInteractiveAsync(inspector, "/inspections/lots/new");
+        await PickAsync(inspector, "input[data-testid=new-supplier]", "新竹好食品");
+        await PickAsync(inspector, "input[data-testid=new-product]", "新竹米粉");
+        await inspector.FillAsync("input[data-testid=new-lot-number]", LotNumber);
+        await inspector.FillAsync("input[data-testid=new-lot-size]", "1000");
+        await inspector.Locator("input[data-testid=new-lot-size]").BlurAsync();
+        await inspector.ClickAsync("[data-testid=new-save]");
+        await inspector.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal));
+        await inspector.Locator("[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(inspector.Locator("h1")).ToContainTextAsync(LotNumber);
+        foreach (var cls in new[] { "Critical", "Major", "Minor" })
+        {
+            var field = inspector.Locator($"input[data-testid=defects-{cls}]");
+            if (await field.CountAsync() > 0)
+            {
+                await field.FillAsync(cls == "Minor" ? "1" : "0");
+                await field.BlurAsync();
+            }
+        }
+
+        await inspector.ClickAsync("[data-testid=lot-decide]");
+        await Assertions.Expect(inspector.Locator("[data-testid=lot-status]").First).ToHaveTextAsync("允收");
+        await Screenshot(inspector, "first-month-lot-accepted");
+        await inspector.Context.CloseAsync();
+        _ = supplierPath;
+    }
+
+    /// <summary>Types into an autocomplete and picks the option the server-side search returns.</summary>
+    private static async Task PickAsync(IPage page, string input, string text)
+    {
+        await page.Locator(input).PressSequentiallyAsync(text);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>First sign-in: no second factor yet, so administration is refused until the authenticator is set up.</summary>
