@@ -101,6 +101,92 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
         var supplierPath = await RegisterAndQualifySupplierAsync();
         await CreateAndPreInspectProductAsync();
         await InspectLotAsync(supplierPath);
+        await CloseQualityComplaintAsync();
+        await CloseGrievanceAsync();
+    }
+
+    /// <summary>A customer's quality complaint about the product, taken, investigated and closed with a quality root cause.</summary>
+    private async Task CloseQualityComplaintAsync()
+    {
+        var agent = await AsAsync("agent@example.com");
+        await BrowserFixture.GotoInteractiveAsync(agent, "/complaints");
+        await agent.ClickAsync("[data-testid=complaint-new]");
+        var dialog = agent.Locator(".mud-dialog");
+        await dialog.Locator(".mud-select", new() { Has = agent.Locator("[data-testid=intake-category]") }).First.ClickAsync();
+        await agent.Locator(".mud-popover-open .mud-list-item", new() { HasText = "商品品質瑕疵" }).First.ClickAsync();
+        await Assertions.Expect(agent.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await PickAsync(agent, "input[data-testid=intake-product]", "新竹米粉");
+        await agent.FillAsync("input[data-testid=intake-name]", "陳大文");
+        await agent.FillAsync("input[data-testid=intake-phone]", "0911555666");
+        await agent.FillAsync("input[data-testid=intake-order]", "ES20261201");
+        await agent.FillAsync("textarea[data-testid=intake-description]", "米粉禮盒內有一包受潮結塊");
+        await agent.ClickAsync("[data-testid=intake-save]");
+        await Assertions.Expect(agent).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/complaints/\d+$"));
+        await agent.ClickAsync("[data-testid=complaint-take]");
+        await agent.ClickAsync("[data-testid=move-Investigating]");
+        await Assertions.Expect(agent.Locator("[data-testid=case-status]").First).ToHaveAttributeAsync("data-status", "Investigating");
+        await agent.Locator(".mud-select", new() { Has = agent.Locator("[data-testid=close-root-cause]") }).First.ClickAsync();
+        await agent.Locator(".mud-popover-open .mud-list-item", new() { HasText = "商品品質瑕疵" }).First.ClickAsync();
+        await Assertions.Expect(agent.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await agent.FillAsync("input[data-testid=close-note]", "包裝封口不良，已退換並通知供應商");
+        await agent.ClickAsync("[data-testid=complaint-close]");
+        await Assertions.Expect(agent.Locator("[data-testid=case-status]").First).ToHaveAttributeAsync("data-status", "Closed");
+        await Assertions.Expect(agent.Locator("[data-testid=complaint-root-cause]")).ToContainTextAsync("商品品質瑕疵");
+        await Screenshot(agent, "first-month-complaint-closed");
+        await agent.Context.CloseAsync();
+    }
+
+    /// <summary>A supplier files a grievance on the public form; the head assigns the auditor, who concludes; the head signs off and closes.</summary>
+    private async Task CloseGrievanceAsync()
+    {
+        var context = await NewContextAsync();
+        var supplier = await context.NewPageAsync();
+        await supplier.GotoAsync("/grievance/new");
+        await supplier.SelectOptionAsync("[data-testid=public-topic]", "PaymentsFees");
+        await supplier.FillAsync("[data-testid=public-subject]", "十一月貨款延遲撥付");
+        await supplier.FillAsync("[data-testid=public-description]", "十一月份貨款至今未撥付，請協助查明。");
+        await supplier.FillAsync("[data-testid=public-company]", SupplierName);
+        await supplier.FillAsync("[data-testid=public-contact]", "郭品管");
+        await supplier.FillAsync("[data-testid=public-phone]", "0935123456");
+        await supplier.ClickAsync("[data-testid=public-submit]");
+        var number = (await supplier.Locator("[data-testid=receipt-number]").TextContentAsync())!.Trim();
+        await context.CloseAsync();
+
+        var head = await AsAsync("supplier.lead@example.com");
+        await BrowserFixture.GotoInteractiveAsync(head, "/grievances/digest");
+        await head.Locator("[data-testid=digest-table] a", new() { HasText = number }).ClickAsync();
+        await head.Locator("[data-interactive=true]").WaitForAsync();
+        var grievancePath = new Uri(head.Url).AbsolutePath;
+        await head.ClickAsync("[data-testid=grievance-take]");
+        await head.Locator(".mud-select", new() { Has = head.Locator("[data-testid=auditor-select]") }).First.ClickAsync();
+        await head.Locator(".mud-popover-open .mud-list-item", new() { HasText = "周稽核" }).First.ClickAsync();
+        await Assertions.Expect(head.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await head.ClickAsync("[data-testid=auditor-assign]");
+        await Assertions.Expect(head.Locator("[data-testid=grievance-auditor]")).ToContainTextAsync("周稽核");
+
+        var auditor = await AsAsync("audit@example.com");
+        await BrowserFixture.GotoInteractiveAsync(auditor, grievancePath);
+        await auditor.Locator(".mud-select", new() { Has = auditor.Locator("[data-testid=auditor-outcome]") }).First.ClickAsync();
+        await auditor.Locator(".mud-popover-open .mud-list-item", new() { HasText = "申訴成立" }).First.ClickAsync();
+        await Assertions.Expect(auditor.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await auditor.FillAsync("input[data-testid=auditor-conclusion]", "財務延遲入帳，已於 12/5 撥付並調整流程");
+        await auditor.ClickAsync("[data-testid=auditor-conclude]");
+        await Assertions.Expect(auditor.Locator("[data-testid=grievance-conclusion]")).ToContainTextAsync("已於 12/5 撥付");
+        await auditor.Context.CloseAsync();
+
+        await BrowserFixture.GotoInteractiveAsync(head, grievancePath);
+        await head.ClickAsync("[data-testid=grievance-signoff]");
+        await Assertions.Expect(head.Locator("[data-testid=grievance-signoff]")).ToHaveCountAsync(0);
+        // Taking the case assigned it; the head then moves it through the shared workflow to closure.
+        foreach (var next in new[] { "Investigating", "Resolved", "Closed" })
+        {
+            await head.ClickAsync($"[data-testid=move-{next}]");
+            await Assertions.Expect(head.Locator("[data-testid=case-status]").First).ToHaveAttributeAsync("data-status", next);
+        }
+
+        await Assertions.Expect(head.Locator("[data-testid=case-status]").First).ToHaveAttributeAsync("data-status", "Closed");
+        await Screenshot(head, "first-month-grievance-closed");
+        await head.Context.CloseAsync();
     }
 
     private const string SupplierName = "新竹好食品股份有限公司";
