@@ -130,6 +130,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<EsgSnapshot> EsgSnapshots => Set<EsgSnapshot>();
 
+    public DbSet<ThrottleCounter> ThrottleCounters => Set<ThrottleCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -16,7 +16,7 @@ builder.UseRootAppSettings();
 var demoMode = PortalConfiguration.IsDemoMode(builder.Configuration, builder.Environment);
 
 builder.Services.AddPortalShell(builder.Configuration, builder.Environment);
-builder.Services.AddPortalSecurity(builder.Configuration, demoMode);
+builder.Services.AddPortalSecurity(builder.Configuration);
 builder.Services.AddAdmin();
 builder.Services.AddSuppliers();
 builder.Services.AddInspections(builder.Configuration);

@@ -153,7 +153,7 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
             }
 
             Stamp(entry, now);
-            if (!db.AuditSuppressed && entry.Entity is not DataProtectionKey)
+            if (!db.AuditSuppressed && entry.Entity is not (DataProtectionKey or ThrottleCounter))
             {
                 entries.Add((entry, Describe(entry, db.Actor, now)));
             }

@@ -27,9 +27,25 @@ public static class PortalConfiguration
         sources.Insert(index, Json(folder, "appsettings.json", optional: false));
     }
 
-    /// <summary>Demo mode: on in Development, or with Demo:Enabled=true.</summary>
-    public static bool IsDemoMode(IConfiguration configuration, IHostEnvironment environment) =>
-        environment.IsDevelopment() || configuration.GetValue<bool>("Demo:Enabled");
+    /// <summary>
+    /// Demo mode: on in Development, or with Demo:Enabled=true. In Production it is refused (the portal does not
+    /// start) unless Demo:AllowInProduction=true is set too.
+    /// </summary>
+    public static bool IsDemoMode(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var enabled = configuration.GetValue<bool>("Demo:Enabled");
+        if (enabled && environment.IsProduction() && !configuration.GetValue<bool>("Demo:AllowInProduction"))
+        {
+            throw new InvalidOperationException(
+                "Demo:Enabled=true in the Production environment: demo accounts share one published password. Set Demo:AllowInProduction=true as well to start anyway.");
+        }
+
+        return environment.IsDevelopment() || enabled;
+    }
+
+    /// <summary>Demo conveniences (the shared password on the sign-in page, administrators without a second factor): demo mode outside Production only.</summary>
+    public static bool ShowsDemoConveniences(IConfiguration configuration, IHostEnvironment environment) =>
+        IsDemoMode(configuration, environment) && !environment.IsProduction();
 
     private static JsonConfigurationSource Json(IFileProvider folder, string path, bool optional)
     {

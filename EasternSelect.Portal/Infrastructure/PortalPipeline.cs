@@ -4,6 +4,7 @@ using EasternSelect.Data;
 using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Components.Shared;
 using EasternSelect.Portal.Features.Account;
+using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers.Registry;
@@ -35,6 +36,14 @@ public static class PortalPipeline
 
     public static void UsePortalPipeline(this WebApplication app)
     {
+        KeyProtection.EnsureConfigured(app);
+
+        // First: scheme and client address as the load balancer saw them, for HSTS, cookies, throttling and audit.
+        if (ForwardedHeadersSetup.Options(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -44,10 +53,11 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders.Apply(context.Response);
+                return Task.CompletedTask;
+            });
             await next();
         });
         app.UseRequestLocalization(o =>
@@ -58,7 +68,7 @@ public static class PortalPipeline
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UsePublicRateLimits();
         app.UseAntiforgery();
     }
 

@@ -38,6 +38,7 @@ internal sealed class PortalHost(string connectionString, TimeProvider? clock = 
             ["Database:Provider"] = "Sqlite",
             ["Database:MigrateOnStart"] = "true",
             ["Demo:Enabled"] = "false",
+            ["DataProtection:AllowUnencryptedKeys"] = "true",
         }));
         if (clock is not null)
         {

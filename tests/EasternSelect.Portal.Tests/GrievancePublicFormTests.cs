@@ -72,9 +72,12 @@ public sealed partial class GrievancePublicFormTests(PortalFactoryFixture fixtur
     [Fact]
     public async Task Post_TooManyFromOneAddress_Returns429()
     {
-        // Its own host, so its rate limiter does not count the other tests' posts.
-        using var limited = _factory.WithWebHostBuilder(b => b.UseSetting("RateLimits:GrievanceSubmit:PermitLimit", "2"));
+        // Counts live in the shared database: a client address of its own (behind a known proxy) keeps the other tests' posts out.
+        using var limited = _factory.WithWebHostBuilder(b => b
+            .UseSetting("RateLimits:GrievanceSubmit:PermitLimit", "2")
+            .UseSetting("ForwardedHeaders:KnownProxies:0", "10.0.0.1"));
         var client = Client(limited);
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.77");
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {

@@ -1,3 +1,4 @@
+using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -19,13 +20,7 @@ public sealed class IdentityRedirectManager(NavigationManager navigationManager)
 
     public void RedirectTo(string? uri)
     {
-        uri ??= string.Empty;
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(Local(uri));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
@@ -38,6 +33,27 @@ public sealed class IdentityRedirectManager(NavigationManager navigationManager)
     {
         context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
         RedirectTo(uri);
+    }
+
+    /// <summary>A base-relative path ("Account/Login"), a local path or an address on this site; anything else goes home.</summary>
+    private string Local(string? uri)
+    {
+        if (string.IsNullOrEmpty(uri))
+        {
+            return "/";
+        }
+
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
+        {
+            uri = "/" + navigationManager.ToBaseRelativePath(uri);
+        }
+        else if (!uri.StartsWith('/') && !uri.StartsWith('~') && !uri.StartsWith('\\') && !Uri.TryCreate(uri, UriKind.Absolute, out _))
+        {
+            uri = "/" + uri;
+        }
+
+        uri = LocalUrl.OrHome(uri);
+        return uri.StartsWith('~') ? uri[1..] : uri;
     }
 
     private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace EasternSelect.Portal.Features.Account;
 
 /// <summary>
-/// Revalidates a connected circuit's user every few minutes: a locked, deleted or changed account
-/// (security stamp) loses its open pages too, not only its next request.
+/// Revalidates a connected circuit's user every minute: a locked, deleted or changed account (security stamp:
+/// role change, sign-out elsewhere) loses its open pages too, not only its next request.
 /// </summary>
 public sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
@@ -17,7 +17,7 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider(
     IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

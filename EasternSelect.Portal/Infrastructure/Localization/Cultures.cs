@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data;
+using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 
@@ -33,8 +34,7 @@ public static class Cultures
                 await users.UpdateAsync(user);
             }
 
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         }).AllowAnonymous();
 
     public static CultureInfo Info(string name) => CultureInfo.GetCultureInfo(name);

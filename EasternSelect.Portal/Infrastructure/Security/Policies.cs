@@ -119,7 +119,7 @@ public static class Policies
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 
-    public static void Add(AuthorizationOptions options, bool demoMode)
+    public static void Add(AuthorizationOptions options, bool waiveAdministratorSecondFactor)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         foreach (var (policy, roles) in RolesByPolicy)
@@ -127,7 +127,7 @@ public static class Policies
             options.AddPolicy(policy, p =>
             {
                 p.RequireAuthenticatedUser().RequireRole(roles);
-                if (policy == Administration && !demoMode)
+                if (policy == Administration && !waiveAdministratorSecondFactor)
                 {
                     // ASVS: administrators must have signed in with a second factor.
                     p.RequireClaim(TwoFactorClaim.Type, TwoFactorClaim.Value);

@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Security.Claims;
 using EasternSelect.Data;
+using EasternSelect.Data.Auditing;
 using EasternSelect.Domain.Auditing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EasternSelect.Portal.Infrastructure.Security;
 
@@ -23,8 +27,30 @@ public static class SecurityConfiguration
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 1;
         options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedSignIns", 5);
+        // Per address + account the throttle locks after Security:MaxFailedSignIns; the account-wide lockout is a
+        // backstop against guessing from many addresses, set high so a stranger cannot lock a real person out (0008).
+        options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:AccountLockoutFailures", 50);
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+    }
+
+    /// <summary>One indexed read: the cookie's security stamp is still the account's and the account is not locked.</summary>
+    private static async Task<bool> SessionIsCurrentAsync(CookieValidatePrincipalContext context)
+    {
+        var services = context.HttpContext.RequestServices;
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var userId = context.Principal?.FindFirstValue(claims.UserIdClaimType);
+        var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
+        if (userId is null || stamp is null)
+        {
+            return false;
+        }
+
+        await using var db = services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.LockoutEnd })
+            .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        return account is not null && account.SecurityStamp == stamp && !(account.LockoutEnd > now);
     }
 
     public static void ConfigureCookie(CookieAuthenticationOptions options, IConfiguration configuration)
@@ -60,6 +86,14 @@ public static class SecurityConfiguration
             if (context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
                 && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
                 && DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+
+            // Every request, not every 30 minutes: a renewed stamp (role change, sign-out, lock) ends copies of the cookie at once.
+            if (!await SessionIsCurrentAsync(context))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -153,6 +153,12 @@ public sealed class UserAdminService(
                 result = await users.AddToRolesAsync(user, roles.Except(current));
             }
 
+            // A new stamp ends the person's open sessions, so a removed role stops working on the next request.
+            if (result.Succeeded && !current.ToHashSet().SetEquals(roles))
+            {
+                result = await users.UpdateSecurityStampAsync(user);
+            }
+
             return result;
         }, ct);
     }
