@@ -38,7 +38,6 @@ public sealed record SupplierDetail(
 
 public sealed record SupplierProductRow(int Id, string Sku, string Name, SalesChannel Channel, decimal Price, ListingStatus ListingStatus, int MonthlyUnitsSold);
 
-
 /// <summary>
 /// Reads a supplier and its history from the tables other features write (status and tier changes,
 /// reviews, spot checks, training, CSR): one query per kind, merged into one timeline, newest first.
