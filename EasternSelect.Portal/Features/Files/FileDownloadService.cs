@@ -19,7 +19,7 @@ public sealed record FileDownload(int Id, string FileName, string ContentType, b
 /// <summary>
 /// Opens a stored file only through the record it belongs to, with that record's page rules, and audits every
 /// download (who, which file, which record; never the bytes or the name). Null means "not found" to the caller:
-/// an unknown file, a file of another record, and a record the person may not see look the same (docs/decisions/files.md).
+/// an unknown file, a file of another record, and a record the person may not see look the same.
 /// </summary>
 public sealed class FileDownloadService(
     IDbContextFactory<PortalDbContext> contexts,
