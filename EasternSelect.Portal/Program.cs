@@ -4,6 +4,7 @@ using EasternSelect.Portal.Features.Admin;
 using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Committees;
 using EasternSelect.Portal.Features.Dashboard;
+using EasternSelect.Portal.Features.Files;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers;
@@ -23,6 +24,7 @@ builder.Services.AddInspections(builder.Configuration);
 builder.Services.AddCommittees();
 builder.Services.AddCasework(builder.Configuration);
 builder.Services.AddDashboard();
+builder.Services.AddFiles();
 builder.Services.AddReports(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using EasternSelect.Domain.Auditing;
 using EasternSelect.Domain.Common;
@@ -209,7 +210,7 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
             }
 
             var kind = PersonalDataKindOf(property.Metadata.PropertyInfo);
-            object? Show(object? v) => kind is { } k ? PersonalDataMask.Mask(k, v?.ToString()) : v;
+            object? Show(object? v) => v is byte[] bytes ? Fingerprint(bytes) : kind is { } k ? PersonalDataMask.Mask(k, v?.ToString()) : v;
             changes[name] = action switch
             {
                 AuditAction.Create => Show(property.CurrentValue),
@@ -230,6 +231,9 @@ public sealed class AuditingInterceptor(TimeProvider time) : SaveChangesIntercep
             Changes = changes.Count > 0 ? JsonSerializer.Serialize(changes, JsonOptions) : null,
         };
     }
+
+    // File content never enters the log: its length and SHA-256 prove which bytes were stored.
+    private static object Fingerprint(byte[] bytes) => new { length = bytes.LongLength, sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)) };
 
     private static IEnumerable<AuditEntry> Complete(PendingAudit pending)
     {

@@ -40,4 +40,6 @@ public enum AuditAction
     ViewPersonalData,
     Export,
     Seed,
+    /// <summary>Someone opened a stored file (a case attachment, review document, contract or inspection photo).</summary>
+    Download,
 }

@@ -48,6 +48,7 @@ public sealed class CaseAttachment : Entity
 
     public int FileId { get; set; }
 
+    [PersonalData(PersonalDataKind.FileName)]
     public string FileName { get; set; } = string.Empty;
 
     public long Length { get; set; }

@@ -1,4 +1,5 @@
 using EasternSelect.Domain.Common;
+using EasternSelect.Domain.Privacy;
 
 namespace EasternSelect.Domain.Files;
 
@@ -17,6 +18,8 @@ public sealed class StoredFile : Entity
         [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     };
 
+    /// <summary>The name the uploader gave; it can name a person, so the audit log keeps only its extension.</summary>
+    [PersonalData(PersonalDataKind.FileName)]
     public string FileName { get; set; } = string.Empty;
 
     public string ContentType { get; set; } = string.Empty;

@@ -19,4 +19,6 @@ public enum PersonalDataKind
     NationalId,
     /// <summary>Free text that may hold anything: never shown in the log, only its length.</summary>
     FreeText,
+    /// <summary>An uploaded file's name ("王小明診斷書.pdf"): only the extension is kept.</summary>
+    FileName,
 }

@@ -15,6 +15,7 @@ public static class PersonalDataMask
         PersonalDataKind.Address => Address(value),
         PersonalDataKind.NationalId => NationalId(value),
         PersonalDataKind.FreeText => FreeText(value),
+        PersonalDataKind.FileName => FileName(value),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown personal-data kind."),
     };
 
@@ -103,6 +104,20 @@ public static class PersonalDataMask
         string.IsNullOrEmpty(value)
             ? string.Empty
             : string.Create(CultureInfo.InvariantCulture, $"({value.Length} chars)");
+
+    /// <summary>王小明診斷書.pdf → ***.pdf: a file name can name a person, the extension says what kind of file it was.</summary>
+    public static string FileName(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return string.Empty;
+        }
+
+        var extension = Path.GetExtension(value.Trim());
+        return extension.Length is > 1 and <= 6 && extension.Skip(1).All(char.IsAsciiLetterOrDigit)
+            ? "***" + extension.ToLowerInvariant()
+            : "***";
+    }
 
     private static List<string> TextElements(string value)
     {

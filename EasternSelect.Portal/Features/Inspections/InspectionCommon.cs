@@ -3,6 +3,7 @@ using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Files;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -79,9 +80,8 @@ public sealed class InspectionFileService(IDbContextFactory<PortalDbContext> con
 public static class InspectionEndpoints
 {
     public static void MapInspectionEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/inspections/files/{id:int}", async Task<IResult> (InspectionFileService files, int id, CancellationToken ct) =>
-            await files.GetAsync(id, ct) is { } file
-                ? TypedResults.File(file.Content, file.ContentType, file.FileName)
-                : TypedResults.NotFound())
+        // The older address of inspection files; served like every stored file (FileEndpoints: headers, audit).
+        endpoints.MapGet("/inspections/files/{id:int}", (HttpContext http, FileDownloadService files, int id, CancellationToken ct) =>
+            FileEndpoints.ServeAsync(http, files.InspectionAsync(id, ct)))
             .RequireAuthorization(Policies.Inspections);
 }

@@ -71,7 +71,9 @@ public sealed class GrievanceService(
             g.Id, g.Number, g.Status, g.Topic, g.Source, g.Subject, g.Description, identity, g.AssigneeName, g.AuditorId, g.AuditorName,
             g.Outcome, g.Conclusion, g.ConcludedUtc, g.SignedOffByName, g.SignedOffUtc, g.OpenedUtc, g.ClosedUtc, g.Version,
             g.Events.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Select(e => new CaseEventView(e.AtUtc, e.Kind, e.From, e.To, e.ByName, e.Text)).ToList(),
-            g.Attachments.OrderBy(a => a.AddedUtc).Select(a => new CaseAttachmentView(a.FileId, a.FileName, a.Length, a.AddedUtc, a.AddedBy)).ToList(),
+            MaySeeIdentity(g.AuditorId)
+                ? g.Attachments.OrderBy(a => a.AddedUtc).Select(a => new CaseAttachmentView(a.FileId, a.FileName, a.Length, a.AddedUtc, a.AddedBy)).ToList()
+                : [],
             In(Roles.SupplierHead), canWork, g.AuditorId is not null && g.AuditorId == Me(), canWork ? CaseWorkflow.NextStatuses(g.Status) : []);
     }
 
@@ -202,8 +204,15 @@ public sealed class GrievanceService(
         return grievances.Where(g => g.AuditorId != null && g.AuditorId == me);
     }
 
-    private bool MaySeeIdentity(string? auditorId) =>
-        In(Roles.SupplierHead) || In(Roles.Executive) || In(Roles.ThirdPartyAuditor) && auditorId is not null && auditorId == Me();
+    private bool MaySeeIdentity(string? auditorId) => MaySeeIdentity(currentUser.Principal, auditorId);
+
+    /// <summary>保護您: who may see the complainant (and the attachments, which can name them): the head, executives, the assigned auditor.</summary>
+    public static bool MaySeeIdentity(ClaimsPrincipal principal, string? auditorId)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return principal.IsInRole(Roles.SupplierHead) || principal.IsInRole(Roles.Executive)
+            || principal.IsInRole(Roles.ThirdPartyAuditor) && auditorId is not null && auditorId == principal.FindFirstValue(ClaimTypes.NameIdentifier);
+    }
 
     private bool In(string role) => currentUser.Principal.IsInRole(role);
 

@@ -38,8 +38,6 @@ public sealed record SupplierDetail(
 
 public sealed record SupplierProductRow(int Id, string Sku, string Name, SalesChannel Channel, decimal Price, ListingStatus ListingStatus, int MonthlyUnitsSold);
 
-public sealed record StoredFileContent(string FileName, string ContentType, byte[] Content);
-
 /// <summary>
 /// Reads a supplier and its history from the tables other features write (status and tier changes,
 /// reviews, spot checks, training, CSR): one query per kind, merged into one timeline, newest first.
@@ -132,17 +130,6 @@ public sealed class SupplierDetailService(IDbContextFactory<PortalDbContext> con
             .Select(p => new SupplierProductRow(p.Id, p.Sku, p.Name, p.Channel, p.Price, p.ListingStatus, p.MonthlyUnitsSold))
             .ToListAsync(ct);
         return new PagedResult<SupplierProductRow>(rows, total);
-    }
-
-    /// <summary>The signed contract of a supplier, for the download endpoint (which checks the same policy).</summary>
-    public async Task<StoredFileContent?> ContractAsync(int supplierId, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.SupplierRegistry);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await (from s in db.Suppliers
-                      join f in db.Files on s.ContractFileId equals f.Id
-                      where s.Id == supplierId
-                      select new StoredFileContent(f.FileName, f.ContentType, f.Content)).SingleOrDefaultAsync(ct);
     }
 
     // The same mean as CsrEvaluation.Score, which EF does not map.

@@ -1,4 +1,5 @@
 using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Files;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,10 +23,9 @@ public static class SupplierEndpoints
             TypedResults.File(await excel.TemplateAsync(), XlsxType, "supplier-import-template.xlsx"))
             .RequireAuthorization(Policies.SupplierManage);
 
-        endpoints.MapGet("/suppliers/{id:int}/contract", async Task<IResult> ([FromServices] SupplierDetailService details, int id, CancellationToken ct) =>
-            await details.ContractAsync(id, ct) is { } file
-                ? TypedResults.File(file.Content, file.ContentType, file.FileName)
-                : TypedResults.NotFound())
+        // The older address of the contract; served like every stored file (FileEndpoints: headers, audit).
+        endpoints.MapGet("/suppliers/{id:int}/contract", (HttpContext http, [FromServices] FileDownloadService files, int id, CancellationToken ct) =>
+            FileEndpoints.ServeAsync(http, files.ContractAsync(id, ct)))
             .RequireAuthorization(Policies.SupplierRegistry);
     }
 }
