@@ -38,6 +38,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => p.Sku).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(200).IsRequired();
         builder.Property(p => p.DelistingReason).HasMaxLength(500);
+        builder.Property(p => p.ListingExceptionReason).HasMaxLength(Product.ReasonMaxLength);
+        builder.Property(p => p.ListingExceptionBy).HasMaxLength(256);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Supplier).WithMany(s => s.Products).HasForeignKey(p => p.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.SupplierId, p.ListingStatus });

@@ -32,6 +32,9 @@ public enum ProductPickFilter
 {
     All,
     Listed,
+
+    /// <summary>Listed or pending (待上架): what a sample pre-inspection may be started on.</summary>
+    NotDelisted,
 }
 
 /// <summary>
@@ -65,7 +68,12 @@ public static class PickerQueries
     /// <param name="supplierId">Only this supplier's products, when the form already has a supplier.</param>
     public static async Task<IReadOnlyList<ProductChoice>> ProductsAsync(PortalDbContext db, string? text, ProductPickFilter filter, int? supplierId, CancellationToken ct)
     {
-        var products = filter == ProductPickFilter.Listed ? db.Products.Where(p => p.ListingStatus == ListingStatus.Listed) : db.Products;
+        var products = filter switch
+        {
+            ProductPickFilter.Listed => db.Products.Where(p => p.ListingStatus == ListingStatus.Listed),
+            ProductPickFilter.NotDelisted => db.Products.Where(p => p.ListingStatus != ListingStatus.Delisted),
+            _ => db.Products,
+        };
         if (supplierId is { } id)
         {
             products = products.Where(p => p.SupplierId == id);

@@ -40,6 +40,18 @@ public enum CommitteeDecision
     ReviseAndResubmit,
 }
 
+/// <summary>What an approval did to the product: listed it, or left it waiting for its pre-inspection or for the QA manager.</summary>
+public enum ApprovalListing
+{
+    Listed,
+
+    /// <summary>核准，待樣品預檢: lists itself when its sample pre-inspection passes.</summary>
+    AwaitingPreInspection,
+
+    /// <summary>QA delisted the product: only the QA manager relists it.</summary>
+    AwaitingQaRelisting,
+}
+
 /// <summary>A committee member: a portal user and the department it scores for (data on the member, not a role).</summary>
 public sealed class CommitteeMember : AggregateRoot
 {
@@ -302,8 +314,11 @@ public sealed class ProductProposal : Entity
 
     public DateTime? DecidedUtc { get; private set; }
 
-    /// <summary>The product listed by an approval (the new product created, or the existing one).</summary>
+    /// <summary>The product of an approval (the new product created, or the existing one); listed or waiting, see <see cref="ListingOutcome"/>.</summary>
     public int? ListedProductId { get; private set; }
+
+    /// <summary>What the approval did to the product's listing (null before an approval).</summary>
+    public ApprovalListing? ListingOutcome { get; private set; }
 
     public List<ProposalScore> Scores { get; } = [];
 
@@ -326,27 +341,33 @@ public sealed class ProductProposal : Entity
         DecidedUtc = utc;
     }
 
-    /// <summary>Lists the approved product: creates a new listed product, or lists an unlisted existing one at the proposed price and channel.</summary>
+    /// <summary>
+    /// Lists the approved product when the checks allow: a new product is created pending and lists itself when its sample
+    /// pre-inspection passes; an existing pending one waits the same way; a supplier-side delisting is relisted, a QA delisting waits for the QA manager.
+    /// <see cref="ListingOutcome"/> records which.
+    /// </summary>
     public Product ListApproved(Supplier supplier, string newSku)
     {
+        ArgumentNullException.ThrowIfNull(supplier);
         if (Decision != CommitteeDecision.Approved)
         {
             throw new DomainRuleException("Committee.NotApproved");
         }
 
-        var product = Product;
-        if (product is null)
-        {
-            product = new Product { Sku = newSku, Name = ProductName, SupplierId = supplier.Id, Category = supplier.Category };
-        }
-
+        var product = Product ?? new Product { Sku = newSku, Name = ProductName, SupplierId = supplier.Id, Category = supplier.Category };
         product.Channel = Channel;
         product.Price = ProposedPrice;
-        if (product.ListingStatus == ListingStatus.Delisted)
+        if (product.ListingStatus == ListingStatus.Delisted && product.DelistedBy != ListingSide.QualityAssurance)
         {
-            product.Relist();
+            product.Relist(ListingSide.SupplierService);
         }
 
+        ListingOutcome = product.ListingStatus switch
+        {
+            ListingStatus.Listed => ApprovalListing.Listed,
+            ListingStatus.Pending => ApprovalListing.AwaitingPreInspection,
+            _ => ApprovalListing.AwaitingQaRelisting,
+        };
         return product;
     }
 }

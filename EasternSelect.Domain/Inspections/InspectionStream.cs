@@ -81,6 +81,12 @@ public sealed class InspectionStream : AggregateRoot
 
     public SwitchingTransition? ReportIrregularProduction(string by, DateTime utc) => Apply(m => m.ReportIrregularProduction(), by, utc);
 
+    /// <summary>A tier change moves the stream toward the new tier's severity (<see cref="InspectionIntensity.SeverityAfterTierChange"/>); null when it stays.</summary>
+    public SwitchingTransition? FollowTierChange(SupplierTier from, SupplierTier to, string by, DateTime utc) =>
+        InspectionIntensity.SeverityAfterTierChange(from, to, Severity) is { } severity && !IsDiscontinued
+            ? Apply(m => m.FollowTier(severity), by, utc)
+            : null;
+
     public SwitchingTransition ResumeAfterCorrectiveAction(string by, DateTime utc) => Apply(m => m.AcceptCorrectiveAction(), by, utc)!;
 
     private SwitchingTransition? Apply(Func<SwitchingStateMachine, SwitchingTransition?> action, string by, DateTime utc)

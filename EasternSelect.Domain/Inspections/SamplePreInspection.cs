@@ -113,6 +113,9 @@ public sealed class SamplePreInspection : AggregateRoot
 
     public bool Editable => Status == SampleInspectionStatus.Draft;
 
+    /// <summary>Confirmed by the QA manager with a pass or a conditional pass: what lets a pending product be listed.</summary>
+    public bool Passed => Status == SampleInspectionStatus.Confirmed && Verdict is SampleVerdict.Pass or SampleVerdict.Conditional;
+
     /// <summary>Items failed that are critical defects (嚴重缺點).</summary>
     public IEnumerable<SampleCheckItem> FailedCritical => Items.Where(i => i.Result == CheckResult.Fail && i.DefectClass == DefectClass.Critical);
 

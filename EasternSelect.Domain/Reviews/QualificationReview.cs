@@ -419,6 +419,13 @@ public sealed class MonthlySpotCheck : Entity
 
     public DateTime? CompletedUtc { get; private set; }
 
+    /// <summary>The tier that asked for this check (a change to C), when a tier change scheduled it instead of a review.</summary>
+    public SupplierTier? ScheduledForTier { get; private set; }
+
+    /// <summary>The one check a tier with monthly spot checks (<see cref="Tiering.InspectionIntensity.MonthlySpotCheck"/>) asks for, in the given month.</summary>
+    public static MonthlySpotCheck ForTier(int supplierId, SupplierTier tier, DateOnly month) =>
+        new() { SupplierId = supplierId, ScheduledForTier = tier, Month = new DateOnly(month.Year, month.Month, 1) };
+
     /// <summary>Schedules the next <paramref name="months"/> monthly checks starting the month after <paramref name="from"/>.</summary>
     public static IEnumerable<MonthlySpotCheck> Schedule(int supplierId, int? reviewId, DateOnly from, int months = 3)
     {

@@ -29,6 +29,9 @@ public enum SwitchReason
 
     /// <summary>Inspection resumed on tightened after the supplier's corrective action was accepted.</summary>
     CorrectiveActionAccepted,
+
+    /// <summary>The supplier's tier changed and the new tier calls for another severity (<see cref="Tiering.InspectionIntensity"/>).</summary>
+    TierChange,
 }
 
 /// <summary>One change of a stream's state.</summary>

@@ -108,6 +108,10 @@ public sealed class SwitchingStateMachine
         return SwitchTo(InspectionSeverity.Normal, SwitchReason.OtherConditions);
     }
 
+    /// <summary>The supplier's tier changed: the stream moves to the given severity and its counts restart; a discontinued stream waits for corrective action.</summary>
+    public SwitchingTransition? FollowTier(InspectionSeverity to) =>
+        IsDiscontinued || Severity == to ? null : SwitchTo(to, SwitchReason.TierChange);
+
     public SwitchingTransition AcceptCorrectiveAction()
     {
         if (!IsDiscontinued)

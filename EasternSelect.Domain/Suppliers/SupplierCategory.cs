@@ -39,4 +39,14 @@ public enum ListingStatus
 {
     Listed,
     Delisted,
+
+    /// <summary>待上架: created, waiting for its sample pre-inspection to pass (or a QA manager's exception).</summary>
+    Pending,
+}
+
+/// <summary>Who took a product off sale: a QA delisting is relisted only by the QA manager.</summary>
+public enum ListingSide
+{
+    SupplierService,
+    QualityAssurance,
 }

@@ -93,4 +93,25 @@ public sealed record InspectionIntensity(InspectionSeverity StartingSeverity, bo
         SupplierTier.C => new(InspectionSeverity.Tightened, MonthlySpotCheck: true),
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, "Unknown tier."),
     };
+
+    /// <summary>
+    /// Where a stream at <paramref name="current"/> goes when the supplier moves from one tier to another: to the new tier's
+    /// severity, but only in the direction of the change (a better tier never tightens a stream, a worse one never relaxes one,
+    /// so a reduced inspection earned by lots is kept on a promotion). Null when the stream stays.
+    /// </summary>
+    public static InspectionSeverity? SeverityAfterTierChange(SupplierTier from, SupplierTier to, InspectionSeverity current)
+    {
+        var target = For(to).StartingSeverity;
+        var better = to < from;
+        var worse = to > from;
+        return (better && Strictness(current) > Strictness(target)) || (worse && Strictness(current) < Strictness(target)) ? target : null;
+    }
+
+    /// <summary>Reduced is the loosest, tightened the strictest (the enum's order is not).</summary>
+    public static int Strictness(InspectionSeverity severity) => severity switch
+    {
+        InspectionSeverity.Reduced => 0,
+        InspectionSeverity.Normal => 1,
+        _ => 2,
+    };
 }

@@ -25,9 +25,9 @@ public sealed class PickerQueriesTests(SqliteDatabaseFixture fixture) : IClassFi
 
         await db.SaveChangesAsync();
         db.Products.AddRange(
-            new Product { Sku = "PK-0001", Name = "揀選 保溫瓶", SupplierId = food.Id, Category = SupplierCategory.Food, Price = 990m },
+            new Product { Sku = "PK-0001", Name = "揀選 保溫瓶", SupplierId = food.Id, Category = SupplierCategory.Food, Price = 990m, ListingStatus = ListingStatus.Listed },
             new Product { Sku = "PK-0002", Name = "揀選 燜燒罐", SupplierId = food.Id, Category = SupplierCategory.Food, Price = 1280m, ListingStatus = ListingStatus.Delisted },
-            new Product { Sku = "PK-0003", Name = "揀選 Thermos Cup", SupplierId = trading.Id, Category = SupplierCategory.LeisureSmallAppliances, Price = 590m });
+            new Product { Sku = "PK-0003", Name = "揀選 Thermos Cup", SupplierId = trading.Id, Category = SupplierCategory.LeisureSmallAppliances, Price = 590m, ListingStatus = ListingStatus.Listed });
         await db.SaveChangesAsync();
     }
 

@@ -84,7 +84,10 @@ public sealed class CommitteeServiceTests(PortalFactoryFixture fixture) : IClass
         var proposals = await db.ProductProposals.AsNoTracking().Where(p => proposalIds.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync();
         var products = await db.Products.AsNoTracking().Where(p => proposals.Select(x => x.ListedProductId).Contains(p.Id)).ToListAsync();
         Assert.Equal(2, products.Count);
-        Assert.All(products, p => Assert.Equal(ListingStatus.Listed, p.ListingStatus));
+        // The delisted product (supplier-side) is relisted; the new one is pending until its sample pre-inspection passes.
+        Assert.Equal(ListingStatus.Listed, products.Single(p => p.Id == proposals[0].ProductId).ListingStatus);
+        Assert.Equal(ListingStatus.Pending, products.Single(p => p.Id == proposals[1].ListedProductId).ListingStatus);
+        Assert.Equal((ApprovalListing.Listed, ApprovalListing.AwaitingPreInspection), (proposals[0].ListingOutcome, proposals[1].ListingOutcome));
         Assert.Equal(proposals[0].ProductId, proposals[0].ListedProductId);
         Assert.Contains(products, p => p.Name == proposals[1].ProductName && p.Sku.StartsWith('N') && p.Price == 1280m);
     }

@@ -260,6 +260,13 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         var created = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "測試保溫瓶", Supplier = supplier, Price = 990m, MonthlyUnitsSold = 10 }, CancellationToken.None);
         var id = created.Id!.Value;
         Task<Guid> Version() => db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleAsync();
+        Assert.Equal(ListingStatus.Pending, (await db.Products.AsNoTracking().SingleAsync(p => p.Id == id)).ListingStatus);
+        await using (TestScopes.As(_services, Roles.QaManager, out EasternSelect.Portal.Features.Suppliers.Products.ProductEditService qaManager))
+        {
+            // A new product is pending until its pre-inspection passes; the QA manager's exception lists it here.
+            Assert.True((await qaManager.ListByExceptionAsync(id, "測試：例外上架", await Version(), CancellationToken.None)).Succeeded);
+        }
+
 
         var noReason = await products.DelistAsync(id, " ", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Unspecified), await Version(), CancellationToken.None);
         var stale = await products.DelistAsync(id, "品質異常", new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Unspecified), Guid.NewGuid(), CancellationToken.None);

@@ -725,6 +725,9 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Property<int?>("ListedProductId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ListingOutcome")
+                        .HasColumnType("int");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("int");
 
@@ -2201,6 +2204,9 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int?>("ScheduledForTier")
+                        .HasColumnType("int");
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
@@ -2390,12 +2396,26 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("DelistedBy")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("DelistedUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("DelistingReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ListingExceptionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ListingExceptionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ListingExceptionUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("ListingStatus")
                         .HasColumnType("int");

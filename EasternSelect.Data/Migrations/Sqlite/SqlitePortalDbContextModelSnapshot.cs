@@ -693,6 +693,9 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Property<int?>("ListedProductId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ListingOutcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -2104,6 +2107,9 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ScheduledForTier")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -2285,11 +2291,25 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DelistedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DelistedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DelistingReason")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingExceptionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingExceptionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ListingExceptionUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ListingStatus")

@@ -137,6 +137,7 @@ public sealed class SupplierSeeder : IDemoSeeder
             Price = random.Next(199, 59_900) + 0.00m,
             ListingStatus = delisted ? ListingStatus.Delisted : ListingStatus.Listed,
             DelistingReason = delisted ? "法規更新：標示不符" : null,
+            DelistedBy = delisted ? ListingSide.QualityAssurance : null,
             DelistedUtc = delisted ? new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(random.Next(0, 365)) : null,
             MonthlyUnitsSold = random.Next(0, 2_000),
         };

@@ -13,7 +13,7 @@ public sealed record ProposalView(
     string SellingPoints, int? SamplePreInspectionId, string? SamplePreInspectionResult, string SubmittedByName, DateTime SubmittedUtc,
     CommitteeDecision? Decision, string? DecisionConditions, string? DecidedByName, DateTime? DecidedUtc, int? ListedProductId,
     ProposalScoreView? MyScore, bool ScoresVisible, IReadOnlyList<ProposalScoreView> Scores, ProposalResult? Result,
-    IReadOnlyList<CommitteeDepartment> ScoredDepartments);
+    IReadOnlyList<CommitteeDepartment> ScoredDepartments, ApprovalListing? ListingOutcome = null);
 
 public sealed record ReviewMeetingDetail(
     int Id, Guid Version, DateOnly MeetingDate, ReviewMeetingStatus Status, ScoringWeights Weights, decimal PassThreshold, string? ChairName,

@@ -65,7 +65,10 @@ public sealed class ProductReviewChair(IDbContextFactory<PortalDbContext> contex
         return await CommitteeCommands.SaveAsync(db, () => meeting.CloseScoring(PersonName(), Now()), ct);
     }
 
-    /// <summary>The chair's decision; an approval lists the product (creates a new listed one, or lists the existing one).</summary>
+    /// <summary>
+    /// The chair's decision; an approval lists the product when its checks allow (see <see cref="ProductProposal.ListApproved"/>),
+    /// otherwise records it as approved and waiting (a new product is created pending and lists when its pre-inspection passes).
+    /// </summary>
     public async Task<Result> DecideAsync(int proposalId, DecisionForm form, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.CommitteeChair);

@@ -81,7 +81,7 @@ public sealed class ProductReviewService(IDbContextFactory<PortalDbContext> cont
             p.ProposedPrice, p.SellingPoints, p.SamplePreInspectionId, p.SamplePreInspectionResult, p.SubmittedByName, p.SubmittedUtc,
             p.Decision, p.DecisionConditions, p.DecidedByName, p.DecidedUtc, p.ListedProductId,
             scores.FirstOrDefault(s => s.MemberUserId == userId), visible, visible ? scores : [], visible ? meeting.ResultOf(p) : null,
-            p.Scores.Select(s => s.Department).Distinct().Order().ToList());
+            p.Scores.Select(s => s.Department).Distinct().Order().ToList(), p.ListingOutcome);
     }
 
     private static List<ProposalScoreView> Scores(ProductReviewMeeting meeting, ProductProposal p) =>

@@ -26,6 +26,7 @@ public static class SuppliersRegistration
         services.AddScoped<ReviewVerdictService>();
         services.AddScoped<ReviewYearSummaryService>();
         services.AddScoped<TieringService>();
+        services.AddScoped<TierChangeEffects>();
         services.AddScoped<TrainingService>();
         services.AddScoped<CsrService>();
         return services;

@@ -24,6 +24,9 @@ public static class Policies
     public const string InspectionSpecManage = nameof(InspectionSpecManage);
     public const string InspectionApprove = nameof(InspectionApprove);
 
+    /// <summary>The QA manager's say over listing: lists a pending product by exception, relists a product QA delisted.</summary>
+    public const string ListingApprove = nameof(ListingApprove);
+
     /// <summary>The Reports page and menu: anyone who may open at least one listed report (each report checks its own policy).</summary>
     public const string Reports = nameof(Reports);
 
@@ -89,6 +92,7 @@ public static class Policies
         [Inspections] = [Roles.QaInspector, Roles.QaManager],
         [InspectionSpecManage] = [Roles.QaManager],
         [InspectionApprove] = [Roles.QaManager],
+        [ListingApprove] = [Roles.QaManager],
         [Reports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive, Roles.CxAgent, Roles.MajorCaseTeam],
         [SupplierReports] = [Roles.QaManager, Roles.QaInspector, Roles.SupplierHead, Roles.SupplierOfficer, Roles.Executive],
         [EsgReport] = [Roles.Executive, Roles.SupplierHead, Roles.QaManager],

@@ -202,7 +202,7 @@ public sealed class ProductReviewMeetingTests
     }
 
     [Fact]
-    public void ListApproved_NewProduct_IsCreatedListedAtTheProposedPrice()
+    public void ListApproved_NewProduct_IsCreatedPendingAtTheProposedPriceAndAwaitsPreInspection()
     {
         var meeting = new ProductReviewMeeting(MeetingDay);
         var proposal = new ProductProposal { ProductName = "新保溫瓶", SupplierId = 7, Channel = SalesChannel.Catalogue, ProposedPrice = 1280m, SellingPoints = "保溫" };
@@ -213,8 +213,30 @@ public sealed class ProductReviewMeetingTests
 
         var product = proposal.ListApproved(new Supplier { Id = 7, Category = SupplierCategory.LeisureSmallAppliances }, "N0000001");
 
-        Assert.Equal(ListingStatus.Listed, product.ListingStatus);
+        Assert.Equal((ListingStatus.Pending, ApprovalListing.AwaitingPreInspection), (product.ListingStatus, proposal.ListingOutcome));
         Assert.Equal(("新保溫瓶", 1280m, SalesChannel.Catalogue, SupplierCategory.LeisureSmallAppliances), (product.Name, product.Price, product.Channel, product.Category));
+    }
+
+    [Theory]
+    [InlineData(ListingStatus.Pending, null, ListingStatus.Pending, ApprovalListing.AwaitingPreInspection)]
+    [InlineData(ListingStatus.Listed, null, ListingStatus.Listed, ApprovalListing.Listed)]
+    [InlineData(ListingStatus.Delisted, ListingSide.SupplierService, ListingStatus.Listed, ApprovalListing.Listed)]
+    [InlineData(ListingStatus.Delisted, null, ListingStatus.Listed, ApprovalListing.Listed)]
+    [InlineData(ListingStatus.Delisted, ListingSide.QualityAssurance, ListingStatus.Delisted, ApprovalListing.AwaitingQaRelisting)]
+    public void ListApproved_ExistingProduct_ListsOnlyWhenTheChecksAllow(ListingStatus before, ListingSide? delistedBy, ListingStatus after, ApprovalListing outcome)
+    {
+        var meeting = new ProductReviewMeeting(MeetingDay);
+        var existing = new Product { Id = 3, Sku = "P0000003", Name = "舊保溫瓶", SupplierId = 7, ListingStatus = before, DelistedBy = delistedBy, DelistingReason = before == ListingStatus.Delisted ? "標示不符" : null };
+        var proposal = new ProductProposal { ProductId = 3, Product = existing, ProductName = existing.Name, SupplierId = 7, Channel = SalesChannel.Tv, ProposedPrice = 990m, SellingPoints = "重新上架" };
+        meeting.AddProposal(proposal);
+        ScoreAll(meeting, proposal, 90);
+        meeting.CloseScoring("主席", Now);
+        meeting.Decide(proposal, CommitteeDecision.Approved, null, "主席", Now);
+
+        var product = proposal.ListApproved(new Supplier { Id = 7 }, "N0000001");
+
+        Assert.Same(existing, product);
+        Assert.Equal((after, outcome), (product.ListingStatus, proposal.ListingOutcome));
     }
 
     [Fact]

@@ -110,10 +110,10 @@ public sealed class ChecklistTemplateTests
     [Fact]
     public void Delist_ListedProduct_SetsStatusReasonAndDate()
     {
-        var product = new Product { Sku = "P1", Name = "測試商品" };
+        var product = new Product { Sku = "P1", Name = "測試商品", ListingStatus = ListingStatus.Listed };
         var when = new DateTime(2020, 7, 1, 2, 0, 0, DateTimeKind.Utc);
 
-        product.Delist(" 不符新版標示規定 ", when);
+        product.Delist(" 不符新版標示規定 ", when, ListingSide.QualityAssurance);
 
         Assert.Equal(ListingStatus.Delisted, product.ListingStatus);
         Assert.Equal("不符新版標示規定", product.DelistingReason);
@@ -123,11 +123,11 @@ public sealed class ChecklistTemplateTests
     [Fact]
     public void Delist_AlreadyDelistedOrNoReason_Throws()
     {
-        var product = new Product { Sku = "P1", Name = "測試商品" };
-        Assert.Equal("Product.DelistReasonRequired", Assert.Throws<DomainRuleException>(() => product.Delist(" ", DateTime.UtcNow)).Key);
+        var product = new Product { Sku = "P1", Name = "測試商品", ListingStatus = ListingStatus.Listed };
+        Assert.Equal("Product.DelistReasonRequired", Assert.Throws<DomainRuleException>(() => product.Delist(" ", DateTime.UtcNow, ListingSide.QualityAssurance)).Key);
 
-        product.Delist("原因", DateTime.UtcNow);
-        Assert.Equal("Product.NotListed", Assert.Throws<DomainRuleException>(() => product.Delist("原因", DateTime.UtcNow)).Key);
+        product.Delist("原因", DateTime.UtcNow, ListingSide.QualityAssurance);
+        Assert.Equal("Product.NotListed", Assert.Throws<DomainRuleException>(() => product.Delist("原因", DateTime.UtcNow, ListingSide.QualityAssurance)).Key);
     }
 
     [Fact]

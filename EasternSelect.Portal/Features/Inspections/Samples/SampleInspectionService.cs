@@ -112,7 +112,7 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId && p.ListingStatus == ListingStatus.Listed, ct);
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId && p.ListingStatus != ListingStatus.Delisted, ct);
         if (product is null)
         {
             return Result.Fail("Sample.ProductRequired");
@@ -294,12 +294,20 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         }, ct);
     }
 
-    /// <summary>The QA manager confirms the verdict (never their own).</summary>
+    /// <summary>The QA manager confirms the verdict (never their own); a passed verdict lists a pending product in the same save.</summary>
     public async Task<Result> ConfirmAsync(int id, Guid version, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.InspectionApprove);
         var (personId, name) = currentUser.Person();
-        return await ChangeAwaitingAsync(id, version, sample => sample.Confirm(personId, name, Now()), ct);
+        return await ChangeAwaitingAsync(id, version, async (db, sample) =>
+        {
+            sample.Confirm(personId, name, Now());
+            if (sample.Passed)
+            {
+                var product = await db.Products.SingleAsync(p => p.Id == sample.ProductId, ct);
+                product.ListAfterPreInspection(sample);
+            }
+        }, ct);
     }
 
     /// <summary>The QA manager sends the verdict back to the inspector with a reason.</summary>
@@ -317,7 +325,11 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         }
 
         var personId = currentUser.Person().Id;
-        return await ChangeAwaitingAsync(id, version, sample => sample.SendBack(reason, personId), ct);
+        return await ChangeAwaitingAsync(id, version, (_, sample) =>
+        {
+            sample.SendBack(reason, personId);
+            return Task.CompletedTask;
+        }, ct);
     }
 
     private static List<string> Apply(SamplePreInspection sample, IReadOnlyList<ItemEntry> entries)
@@ -388,7 +400,7 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         return await InspectionCommon.SaveAsync(db, ct, sample.Id);
     }
 
-    private async Task<Result> ChangeAwaitingAsync(int id, Guid version, Action<SamplePreInspection> change, CancellationToken ct)
+    private async Task<Result> ChangeAwaitingAsync(int id, Guid version, Func<PortalDbContext, SamplePreInspection, Task> change, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sample = await LoadAsync(db, id, ct);
@@ -409,7 +421,7 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
 
         try
         {
-            change(sample);
+            await change(db, sample);
         }
         catch (DomainRuleException e)
         {

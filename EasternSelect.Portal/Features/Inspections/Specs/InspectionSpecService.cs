@@ -190,7 +190,7 @@ public sealed class InspectionSpecService(
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var product in products)
         {
-            product.Delist(reason!, now);
+            product.Delist(reason!, now, ListingSide.QualityAssurance);
         }
 
         try

@@ -4,9 +4,11 @@ using EasternSelect.Data;
 using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Suppliers;
+using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Localization;
 using EasternSelect.Portal.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Portal.Features.Suppliers.Products;
@@ -33,12 +35,16 @@ public sealed class ProductForm
     public string? Sku { get; set; }
 }
 
-/// <summary>Creates and edits products, and delists and relists them with a reason and date.</summary>
-public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
+/// <summary>
+/// Creates and edits products (a new one is pending until its sample pre-inspection passes), delists and relists them with a
+/// reason and date, and lets the QA manager list a pending product by exception. Who delists is remembered: QA's delistings are QA's to undo.
+/// </summary>
+public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, IAuthorizationService authorization, CurrentUser currentUser,
+    TimeProvider clock)
 {
     public async Task<ProductForm?> GetFormAsync(int id, CancellationToken ct)
     {
-        await guard.EnsureAsync(Policies.SupplierManage);
+        await ListingSideAsync();
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => new ProductForm
         {
@@ -116,18 +122,46 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
         return await SaveAsync(db, product, ct);
     }
 
-    /// <summary>Takes a listed product off sale on the day chosen, with a reason.</summary>
+    /// <summary>Takes a listed product off sale on the day chosen, with a reason; the QA manager delists for QA, everyone else for the supplier side.</summary>
     public async Task<Result> DelistAsync(int id, string reason, DateTime delistedOn, Guid version, CancellationToken ct)
     {
-        await guard.EnsureAsync(Policies.SupplierManage);
-        return await ChangeListingAsync(id, version, p => p.Delist(reason, DateTime.SpecifyKind(delistedOn.Date, DateTimeKind.Utc)), ct);
+        var side = await ListingSideAsync();
+        if (reason?.Trim().Length > Product.ReasonMaxLength)
+        {
+            return Result.Fail("Product.DelistReasonTooLong");
+        }
+
+        return await ChangeListingAsync(id, version, p => p.Delist(reason ?? string.Empty, DateTime.SpecifyKind(delistedOn.Date, DateTimeKind.Utc), side), ct);
     }
 
+    /// <summary>Puts a delisted product back on sale; a product QA delisted needs the QA manager (refused otherwise).</summary>
     public async Task<Result> RelistAsync(int id, Guid version, CancellationToken ct)
     {
-        await guard.EnsureAsync(Policies.SupplierManage);
-        return await ChangeListingAsync(id, version, p => p.Relist(), ct);
+        var side = await ListingSideAsync();
+        return await ChangeListingAsync(id, version, p => p.Relist(side), ct);
     }
+
+    /// <summary>The QA manager lists a pending product without a passed pre-inspection; the reason stays on the product (and in the audit log).</summary>
+    public async Task<Result> ListByExceptionAsync(int id, string? reason, Guid version, CancellationToken ct)
+    {
+        await guard.EnsureAsync(Policies.ListingApprove);
+        var by = currentUser.Person().Name;
+        return await ChangeListingAsync(id, version, p => p.ListByException(reason ?? string.Empty, by, clock.GetUtcNow().UtcDateTime), ct);
+    }
+
+    /// <summary>Whether the current person may change listings at all, and for which side: the QA manager acts for QA.</summary>
+    public async Task<ListingSide?> SideOfCurrentUserAsync()
+    {
+        if ((await authorization.AuthorizeAsync(currentUser.Principal, Policies.ListingApprove)).Succeeded)
+        {
+            return ListingSide.QualityAssurance;
+        }
+
+        return (await authorization.AuthorizeAsync(currentUser.Principal, Policies.SupplierManage)).Succeeded ? ListingSide.SupplierService : null;
+    }
+
+    private async Task<ListingSide> ListingSideAsync() =>
+        await SideOfCurrentUserAsync() ?? throw new UnauthorizedAccessException($"The current user satisfies neither the {Policies.SupplierManage} nor the {Policies.ListingApprove} policy.");
 
     private async Task<Result> ChangeListingAsync(int id, Guid version, Action<Product> change, CancellationToken ct)
     {

@@ -16,7 +16,8 @@ public enum ProductSort
 
 public sealed record ProductQuery(string? Search, SupplierCategory? Category, ListingStatus? Listing, SalesChannel? Channel, ProductSort Sort, bool Descending, int Page, int PageSize);
 
-public sealed record ProductRow(int Id, string Sku, string Name, string SupplierName, SupplierCategory Category, SalesChannel Channel, decimal Price, ListingStatus ListingStatus, string? DelistingReason, int MonthlyUnitsSold);
+public sealed record ProductRow(int Id, string Sku, string Name, string SupplierName, SupplierCategory Category, SalesChannel Channel, decimal Price, ListingStatus ListingStatus, string? DelistingReason, int MonthlyUnitsSold,
+    ListingSide? DelistedBy = null, string? ListingExceptionReason = null, string? ListingExceptionBy = null);
 
 public sealed class ProductListService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
 {
@@ -64,7 +65,8 @@ public sealed class ProductListService(IDbContextFactory<PortalDbContext> contex
         var total = await products.CountAsync(ct);
         var size = Math.Clamp(query.PageSize, 1, SupplierListService.MaxPageSize);
         var rows = await products.Skip(Math.Max(query.Page, 0) * size).Take(size)
-            .Select(p => new ProductRow(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category, p.Channel, p.Price, p.ListingStatus, p.DelistingReason, p.MonthlyUnitsSold))
+            .Select(p => new ProductRow(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category, p.Channel, p.Price, p.ListingStatus, p.DelistingReason, p.MonthlyUnitsSold,
+                p.DelistedBy, p.ListingExceptionReason, p.ListingExceptionBy))
             .ToListAsync(ct);
         return new PagedResult<ProductRow>(rows, total);
     }

@@ -16,14 +16,16 @@ namespace EasternSelect.Portal.Features.Suppliers.Tiering;
 
 /// <summary>
 /// The tier policy (versioned), the monthly evaluation that proposes tier changes, the QA manager's
-/// decisions on them, and the tier history. A supplier's tier changes only when a proposal is approved.
+/// decisions on them, and the tier history. A supplier's tier changes only when a proposal is approved, and the change takes
+/// effect on its inspections in the same transaction (<see cref="TierChangeEffects"/>).
 /// </summary>
 public sealed class TieringService(
     IDbContextFactory<PortalDbContext> contexts,
     PolicyGuard guard,
     CurrentUser currentUser,
     IStringLocalizer<SharedResource> l,
-    TimeProvider time)
+    TimeProvider time,
+    TierChangeEffects effects)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -270,7 +272,8 @@ public sealed class TieringService(
             if (approve)
             {
                 var month = await db.TierEvaluations.Where(e => e.Id == proposal.TierEvaluationId).Select(e => e.Month).SingleAsync(ct);
-                proposal.Approve(supplier, Summary(month, proposal.Score, ParseReasons(proposal.Reasons)), by, now);
+                var change = proposal.Approve(supplier, Summary(month, proposal.Score, ParseReasons(proposal.Reasons)), by, now);
+                await effects.ApplyAsync(db, change, by, now, ct);
             }
             else
             {

@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EasternSelect.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class W3Listing : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "DelistedBy",
+                table: "Products",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ListingExceptionBy",
+                table: "Products",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ListingExceptionReason",
+                table: "Products",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ListingExceptionUtc",
+                table: "Products",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ListingOutcome",
+                table: "ProductProposals",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ScheduledForTier",
+                table: "MonthlySpotChecks",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DelistedBy",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingExceptionBy",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingExceptionReason",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingExceptionUtc",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingOutcome",
+                table: "ProductProposals");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduledForTier",
+                table: "MonthlySpotChecks");
+        }
+    }
+}
