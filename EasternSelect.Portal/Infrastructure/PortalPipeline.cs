@@ -4,6 +4,7 @@ using EasternSelect.Data;
 using EasternSelect.Portal.Components;
 using EasternSelect.Portal.Components.Shared;
 using EasternSelect.Portal.Features.Account;
+using EasternSelect.Portal.Features.Imports;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers.Registry;
@@ -68,6 +69,7 @@ public static class PortalPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapSupplierEndpoints();
+        app.MapImportEndpoints();
         app.MapInspectionEndpoints();
         app.MapReportEndpoints();
         app.MapCultureEndpoint();
