@@ -8,6 +8,7 @@ using EasternSelect.Domain.Csr;
 using EasternSelect.Domain.Files;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Notifications;
+using EasternSelect.Domain.Operations;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Reporting;
 using EasternSelect.Domain.Suppliers;
@@ -120,7 +121,11 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<ComplaintCategory> ComplaintCategories => Set<ComplaintCategory>();
 
-    public DbSet<ShippedVolume> ShippedVolumes => Set<ShippedVolume>();
+    public DbSet<ProductMonthlyOperatingData> ProductMonthlyOperatingData => Set<ProductMonthlyOperatingData>();
+
+    public DbSet<SupplierYearlyVolume> SupplierYearlyVolumes => Set<SupplierYearlyVolume>();
+
+    public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
 
     public DbSet<GrievanceRead> GrievanceReads => Set<GrievanceRead>();
 

@@ -117,11 +117,6 @@ internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class ShippedVolumeConfiguration : IEntityTypeConfiguration<ShippedVolume>
-{
-    public void Configure(EntityTypeBuilder<ShippedVolume> builder) => builder.HasIndex(v => v.Month).IsUnique();
-}
-
 internal sealed class GrievanceReadConfiguration : IEntityTypeConfiguration<GrievanceRead>
 {
     public void Configure(EntityTypeBuilder<GrievanceRead> builder)

@@ -131,6 +131,9 @@ internal sealed class SupplierMonthlyRecordConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<SupplierMonthlyRecord> builder)
     {
+        // One source of shipped units and complaints: the imported operating data and casework (OperatingFigures), filled in when scoring.
+        builder.Ignore(r => r.UnitsShipped);
+        builder.Ignore(r => r.Complaints);
         builder.HasOne<Supplier>().WithMany().HasForeignKey(r => r.SupplierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.SupplierId, r.Month }).IsUnique();
         builder.HasIndex(r => r.Month);

@@ -11,19 +11,19 @@ public static class ComplaintKpiDefinitions
     /// <summary>客訴處理 7 日內結案率: closed within the target ÷ closed.</summary>
     public static double? ClosureRate(int closed, int closedWithinTarget) => closed == 0 ? null : (double)closedWithinTarget / closed;
 
-    /// <summary>客訴率: complaints ÷ orders shipped (null until shipped volumes are entered).</summary>
-    public static double? ComplaintRate(int complaints, long ordersShipped) => ordersShipped == 0 ? null : (double)complaints / ordersShipped;
+    /// <summary>客訴率: complaints ÷ units shipped (null until the month's operating data is imported).</summary>
+    public static double? ComplaintRate(int complaints, long unitsShipped) => unitsShipped == 0 ? null : (double)complaints / unitsShipped;
 }
 
 /// <summary>One period (a Taiwan year, or the days of a report) of the seed report's three complaint indicators.</summary>
 public sealed record ComplaintYearKpi(
-    int Year, int Complaints, int Closed, int ClosedWithinTarget, double? AverageOnlineHandlingHours, long OrdersShipped, int QualityComplaints, int OnlineClosed = 0)
+    int Year, int Complaints, int Closed, int ClosedWithinTarget, double? AverageOnlineHandlingHours, long UnitsShipped, int QualityComplaints, int OnlineClosed = 0)
 {
     /// <summary>客訴處理 7 日內結案率: closed within the target ÷ closed.</summary>
     public double? ClosureRate => ComplaintKpiDefinitions.ClosureRate(Closed, ClosedWithinTarget);
 
-    /// <summary>客訴率: complaints ÷ orders shipped (null until shipped volumes are entered).</summary>
-    public double? ComplaintRate => ComplaintKpiDefinitions.ComplaintRate(Complaints, OrdersShipped);
+    /// <summary>客訴率: complaints ÷ units shipped (null until the operating data is imported).</summary>
+    public double? ComplaintRate => ComplaintKpiDefinitions.ComplaintRate(Complaints, UnitsShipped);
 }
 
 /// <summary>A topic's count in a Taiwan year, with the category's id and code (the drill-down filter) and its sort order.</summary>
@@ -101,7 +101,7 @@ public static class ComplaintFigures
 
     /// <summary>
     /// The indicators over the complaints opened on the Taiwan days <paramref name="firstDay"/> to <paramref name="lastDay"/>
-    /// (both included); the orders shipped are those of the months starting in the period.
+    /// (both included); the units shipped are those of the months starting in the period.
     /// </summary>
     public static async Task<ComplaintYearKpi> PeriodAsync(PortalDbContext db, DateOnly firstDay, DateOnly lastDay, CancellationToken ct)
     {
@@ -181,11 +181,8 @@ public static class ComplaintFigures
         return rows.Select(r => (r.SupplierId, r.Count)).ToList();
     }
 
-    /// <summary>Orders shipped per month whose first day lies in [<paramref name="firstDay"/>, <paramref name="lastDay"/>].</summary>
-    private static async Task<Dictionary<DateOnly, long>> ShippedAsync(PortalDbContext db, DateOnly firstDay, DateOnly lastDay, CancellationToken ct) =>
-        await db.ShippedVolumes.AsNoTracking().Where(v => v.Month >= firstDay && v.Month <= lastDay)
-            .GroupBy(v => v.Month).Select(g => new { Month = g.Key, Orders = g.Sum(v => (long)v.OrdersShipped) })
-            .ToDictionaryAsync(g => g.Month, g => g.Orders, ct);
+    private static Task<Dictionary<DateOnly, long>> ShippedAsync(PortalDbContext db, DateOnly firstDay, DateOnly lastDay, CancellationToken ct) =>
+        OperatingFigures.ShippedByMonthAsync(db, firstDay, lastDay, ct);
 
     private static IQueryable<KpiSums> Sums(IQueryable<IGrouping<int, Complaint>> groups) =>
         groups.Select(g => new KpiSums(

@@ -8,28 +8,26 @@ namespace EasternSelect.Data.Queries;
 public static class SpotCheckInputs
 {
     /// <summary>
-    /// Complaints and units shipped per supplier over the <paramref name="lookbackMonths"/> months before <paramref name="month"/>.
-    /// The one place the complaint rate is read: for now from <see cref="Domain.Tiering.SupplierMonthlyRecord"/>
-    /// (entered or imported per supplier); when casework complaints exist, count them here per product/supplier instead.
+    /// Complaints and units shipped per supplier over the <paramref name="lookbackMonths"/> months before <paramref name="month"/>:
+    /// casework complaints ÷ imported units shipped (<see cref="OperatingFigures.SupplierComplaintRatesAsync"/>).
     /// </summary>
     public static async Task<IReadOnlyList<SupplierComplaintTotals>> ComplaintTotalsAsync(PortalDbContext db, DateOnly month, int lookbackMonths, CancellationToken ct)
     {
         var to = new DateOnly(month.Year, month.Month, 1);
         var from = to.AddMonths(-Math.Max(lookbackMonths, 1));
-        return await db.SupplierMonthlyRecords.AsNoTracking()
-            .Where(r => r.Month >= from && r.Month < to)
-            .GroupBy(r => r.SupplierId)
-            .Select(g => new SupplierComplaintTotals(g.Key, g.Sum(r => r.Complaints), g.Sum(r => r.UnitsShipped)))
-            .ToListAsync(ct);
+        var rates = await OperatingFigures.SupplierComplaintRatesAsync(db, from, to.AddMonths(-1), ct);
+        return [.. rates.Select(r => new SupplierComplaintTotals(r.Id, r.Complaints, (int)Math.Min(r.UnitsShipped, int.MaxValue)))];
     }
 
     /// <summary>Everything the rules read for the month, then the proposal.</summary>
     public static async Task<CandidateProposal> ProposeAsync(PortalDbContext db, DateOnly month, SpotCheckRuleSettings settings, CancellationToken ct)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
-        var products = await db.Products.AsNoTracking()
-            .Select(p => new CandidateProduct(p.Id, p.SupplierId, p.ListingStatus, p.MonthlyUnitsSold))
-            .ToListAsync(ct);
+        // Top sales rank by the units sold of the month before, as imported from the order system.
+        var sold = await OperatingFigures.UnitsSoldAsync(db, first.AddMonths(-1), ct);
+        var products = (await db.Products.AsNoTracking().Select(p => new { p.Id, p.SupplierId, p.ListingStatus }).ToListAsync(ct))
+            .Select(p => new CandidateProduct(p.Id, p.SupplierId, p.ListingStatus, sold.GetValueOrDefault(p.Id)))
+            .ToList();
         var totals = await ComplaintTotalsAsync(db, first, settings.ComplaintLookbackMonths, ct);
         var flagFrom = first.AddMonths(-settings.FlagMonths);
         var flagTo = first.AddMonths(1);

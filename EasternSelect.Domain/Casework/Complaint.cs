@@ -159,12 +159,3 @@ public sealed class ComplaintCategory : Entity
 
     public bool Active { get; set; } = true;
 }
-
-/// <summary>Orders shipped in a month: the denominator of the complaint rate (客訴率), entered or imported.</summary>
-public sealed class ShippedVolume : Entity
-{
-    /// <summary>The first day of the month.</summary>
-    public DateOnly Month { get; set; }
-
-    public int OrdersShipped { get; set; }
-}

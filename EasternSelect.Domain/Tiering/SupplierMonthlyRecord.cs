@@ -23,15 +23,17 @@ public sealed class SupplierMonthlyRecord : Entity
 
     public int ShortUnits { get; set; }
 
+    /// <summary>Not stored: filled from the imported operating data (units shipped of the supplier's products) when the record is scored.</summary>
     public int UnitsShipped { get; set; }
 
+    /// <summary>Not stored: filled from casework (complaints opened that month about the supplier) when the record is scored.</summary>
     public int Complaints { get; set; }
 
     public int AuditFindings { get; set; }
 
     public int LateCorrectiveActions { get; set; }
 
-    /// <summary>Replaces the fields the incoming lots own; shipped units, complaints and audit findings belong to other features and are kept.</summary>
+    /// <summary>Replaces the fields the incoming lots own; audit findings belong to other features and are kept.</summary>
     public void RecordLots(int lotsInspected, int lotsRejected, int unitsReceived, int defectiveUnits, int shortUnits, int lateCorrectiveActions)
     {
         LotsInspected = lotsInspected;

@@ -6,6 +6,7 @@ using EasternSelect.Portal.Components.Shared;
 using EasternSelect.Portal.Features.Account;
 using EasternSelect.Portal.Features.Casework.Grievances;
 using EasternSelect.Portal.Features.Files;
+using EasternSelect.Portal.Features.Imports;
 using EasternSelect.Portal.Features.Inspections;
 using EasternSelect.Portal.Features.Reports;
 using EasternSelect.Portal.Features.Suppliers.Registry;
@@ -79,6 +80,7 @@ public static class PortalPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapSupplierEndpoints();
+        app.MapImportEndpoints();
         app.MapInspectionEndpoints();
         app.MapFileEndpoints();
         app.MapReportEndpoints();

@@ -77,7 +77,7 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
         await using (var db = fixture.Create())
         {
             var first = await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None);
-            Assert.Equal(new ReferenceSeedResult(6, 9, 10), first);
+            Assert.Equal(new ReferenceSeedResult(6, 9, 10, KpiTargets: 1), first);
         }
 
         await using (var db = fixture.Create())
@@ -121,7 +121,7 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
 
             await using (var db = separate.Create())
             {
-                Assert.Equal(new ReferenceSeedResult(5, 8, 9), await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None));
+                Assert.Equal(new ReferenceSeedResult(5, 8, 9, KpiTargets: 1), await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None));
             }
 
             await using var check = separate.Create();

@@ -2,8 +2,10 @@ using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
 using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Casework;
+using EasternSelect.Domain.Operations;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Features.Casework.Complaints;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EasternSelect.Portal.Tests;
@@ -29,7 +31,10 @@ public sealed class ComplaintKpiServiceTests(PortalFactoryFixture fixture) : ICl
                 Complaint("T-KPI-4", ComplaintChannel.Phone, delivery.Id, new DateTime(2012, 8, 1, 2, 0, 0, DateTimeKind.Utc), closedAfterHours: null),
                 // 2012-12-31 17:00 UTC is 2013-01-01 01:00 in Taipei: a 2013 complaint.
                 Complaint("T-KPI-5", ComplaintChannel.Phone, billing.Id, new DateTime(2012, 12, 31, 17, 0, 0, DateTimeKind.Utc), closedAfterHours: null));
-            db.ShippedVolumes.AddRange(new ShippedVolume { Month = new DateOnly(2012, 1, 1), OrdersShipped = 1_000 }, new ShippedVolume { Month = new DateOnly(2012, 2, 1), OrdersShipped = 3_000 });
+            var productId = await db.Products.Select(p => p.Id).FirstAsync();
+            db.ProductMonthlyOperatingData.AddRange(
+                new ProductMonthlyOperatingData { ProductId = productId, Month = new DateOnly(2012, 1, 1), UnitsShipped = 1_000 },
+                new ProductMonthlyOperatingData { ProductId = productId, Month = new DateOnly(2012, 2, 1), UnitsShipped = 3_000 });
             await db.SaveChangesAsync();
         }
 
@@ -48,9 +53,9 @@ public sealed class ComplaintKpiServiceTests(PortalFactoryFixture fixture) : ICl
         Assert.Equal(2.0 / 3, year.ClosureRate!.Value, 6);
         // The two closed online cases took 24 and 48 hours.
         Assert.Equal(36.0, year.AverageOnlineHandlingHours);
-        Assert.Equal(4_000, year.OrdersShipped);
+        Assert.Equal(4_000, year.UnitsShipped);
         Assert.Equal(4.0 / 4_000, year.ComplaintRate!.Value, 9);
-        Assert.Equal((1, 0, 0L), (years[1].Complaints, years[1].Closed, years[1].OrdersShipped));
+        Assert.Equal((1, 0, 0L), (years[1].Complaints, years[1].Closed, years[1].UnitsShipped));
         Assert.Equal([new TopicCount(2012, "測試配送", 3), new TopicCount(2012, "測試帳務", 1)], topics);
     }
 

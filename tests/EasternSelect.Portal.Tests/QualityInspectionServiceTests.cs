@@ -2,6 +2,7 @@ using EasternSelect.Data;
 using EasternSelect.Data.Queries;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Operations;
 using EasternSelect.Domain.Reviews;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
@@ -177,6 +178,9 @@ public sealed class QualityInspectionServiceTests(PortalFactoryFixture fixture) 
         var suppliers = await ReadAsync(db => db.Products.Where(p => p.ListingStatus == ListingStatus.Listed).Select(p => p.SupplierId).Distinct().OrderBy(s => s).Take(2).ToListAsync());
         var checks = new[] { MonthlySpotCheck.Schedule(suppliers[0], null, month.AddMonths(-1), 1).Single(), MonthlySpotCheck.Schedule(suppliers[1], null, month.AddMonths(-1), 1).Single() };
         await WriteAsync(db => db.MonthlySpotChecks.AddRange(checks));
+        // Top sales rank by the imported units sold of the month before.
+        var bestSeller = await ReadAsync(db => db.Products.Where(p => p.ListingStatus == ListingStatus.Listed).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        await WriteAsync(db => db.ProductMonthlyOperatingData.Add(new ProductMonthlyOperatingData { ProductId = bestSeller, Month = month.AddMonths(-1), UnitsShipped = 90_000, UnitsSold = 90_000 }));
 
         await using (var inspectorScope = TestScopes.As(_services, Roles.QaInspector, out SpotCheckService inspectorService))
         {

@@ -1,5 +1,6 @@
 using EasternSelect.Data;
 using EasternSelect.Data.Auditing;
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
@@ -152,6 +153,13 @@ public sealed class TieringServiceTests(PortalFactoryFixture fixture) : IClassFi
         foreach (var supplier in await db.Suppliers.Where(s => s.Status == SupplierStatus.Qualified).ToListAsync())
         {
             var records = await db.SupplierMonthlyRecords.Where(r => r.SupplierId == supplier.Id && r.Month > month.AddMonths(-policy.LookbackMonths) && r.Month <= month).ToListAsync();
+            foreach (var record in records)
+            {
+                // Shipped units and complaints are not stored on the record: the service puts the month's figures on it.
+                var figure = (await OperatingFigures.SupplierComplaintRatesAsync(db, record.Month, record.Month, CancellationToken.None)).FirstOrDefault(f => f.Id == supplier.Id);
+                (record.UnitsShipped, record.Complaints) = ((int)(figure?.UnitsShipped ?? 0), figure?.Complaints ?? 0);
+            }
+
             var score = TierScoring.Score(policy, records, null);
             if (score.HasRecords && score.Tier != supplier.Tier)
             {

@@ -94,7 +94,6 @@ public sealed class CaseworkSeeder : IDemoSeeder
         {
             await AddComplaintsAsync(db, context, random, year, complaints, within, progress: null, ct);
             await AddGrievancesAsync(db, context, random, year, grievances, ct);
-            db.ShippedVolumes.AddRange(Enumerable.Range(1, 12).Select(m => new ShippedVolume { Month = new DateOnly(year, m, 1), OrdersShipped = Shipped(random, m) }));
         }
 
         await db.SaveChangesAsync(ct);
@@ -114,7 +113,6 @@ public sealed class CaseworkSeeder : IDemoSeeder
         db.AuditSuppressed = true;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await AddComplaintsAsync(db, context, random, FullScaleYear, FullScaleComplaints, 0.97, progress, ct);
-        db.ShippedVolumes.AddRange(Enumerable.Range(1, 12).Select(m => new ShippedVolume { Month = new DateOnly(FullScaleYear, m, 1), OrdersShipped = Shipped(random, m) }));
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         await SeedAudit.WriteAsync(db, clock, nameof(Complaint),
@@ -408,5 +406,4 @@ public sealed class CaseworkSeeder : IDemoSeeder
     }
 
     // About 45,000 orders shipped a day (the seed report), busier in the fourth quarter.
-    private static int Shipped(Random random, int month) => (int)((month >= 10 ? 1_500_000 : 1_300_000) * (0.95 + (random.NextDouble() * 0.1)));
 }

@@ -22,6 +22,7 @@ public static class DemoSeeders
     [
         new IdentitySeeder(users),
         new SupplierSeeder(),
+        new OperatingDataSeeder(),
         new TieringSeeder(),
         new ReviewHistorySeeder(),
         new TrainingHistorySeeder(),

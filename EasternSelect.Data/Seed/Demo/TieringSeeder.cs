@@ -115,7 +115,6 @@ public sealed class TieringSeeder : IDemoSeeder
     {
         var lots = Math.Max(1, size + random.Next(-3, 4));
         var received = lots * random.Next(150, 600);
-        var shipped = (int)(received * (0.8 + (random.NextDouble() * 0.2)));
         return new SupplierMonthlyRecord
         {
             SupplierId = supplierId,
@@ -125,8 +124,6 @@ public sealed class TieringSeeder : IDemoSeeder
             UnitsReceived = received,
             DefectiveUnits = (int)(received * severity * random.NextDouble() * 0.01),
             ShortUnits = (int)(received * severity * random.NextDouble() * 0.003),
-            UnitsShipped = shipped,
-            Complaints = (int)(shipped * severity * random.NextDouble() * 0.0008),
             AuditFindings = random.NextDouble() < severity * 0.4 ? random.Next(1, 3) : 0,
             LateCorrectiveActions = random.NextDouble() < severity * 0.25 ? 1 : 0,
         };

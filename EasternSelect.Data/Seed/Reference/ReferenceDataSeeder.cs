@@ -1,15 +1,17 @@
 using System.Globalization;
 using EasternSelect.Domain.Casework;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Inspections;
+using EasternSelect.Domain.Operations;
 using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Data.Seed;
 
 /// <summary>What one run of <see cref="ReferenceDataSeeder"/> added.</summary>
-public sealed record ReferenceSeedResult(int Checklists, int ComplaintTopics, int RecognisedLabs)
+public sealed record ReferenceSeedResult(int Checklists, int ComplaintTopics, int RecognisedLabs, int KpiTargets = 0)
 {
-    public bool AddedAny => Checklists + ComplaintTopics + RecognisedLabs > 0;
+    public bool AddedAny => Checklists + ComplaintTopics + RecognisedLabs + KpiTargets > 0;
 }
 
 /// <summary>
@@ -39,7 +41,9 @@ public static class ReferenceDataSeeder
             .Select(lab => new RecognisedLab { Name = lab.Name, RecognitionNumber = lab.RecognitionNumber, Scope = lab.Scope })
             .ToList();
 
-        var result = new ReferenceSeedResult(checklists.Count, topics.Count, labs.Count);
+        // The seed report's targets for the current year, once: later years fall back to the latest earlier year's.
+        List<KpiTarget> targets = await db.KpiTargets.AnyAsync(ct) ? [] : [KpiTarget.Defaults(clock.TaipeiToday().Year, SeededBy)];
+        var result = new ReferenceSeedResult(checklists.Count, topics.Count, labs.Count, targets.Count);
         if (!result.AddedAny)
         {
             return result;
@@ -50,9 +54,10 @@ public static class ReferenceDataSeeder
         db.ChecklistTemplates.AddRange(checklists);
         db.ComplaintCategories.AddRange(topics);
         db.RecognisedLabs.AddRange(labs);
+        db.KpiTargets.AddRange(targets);
         await db.SaveChangesAsync(ct);
         await SeedAudit.WriteAsync(db, clock, "ReferenceData", string.Create(CultureInfo.InvariantCulture,
-            $"Seeded reference data: {checklists.Count} baseline checklists (version 1, {ReferenceData.BaselineItemCount} items each), {topics.Count} complaint topics, {labs.Count} recognised labs."), ct);
+            $"Seeded reference data: {checklists.Count} baseline checklists (version 1, {ReferenceData.BaselineItemCount} items each), {topics.Count} complaint topics, {labs.Count} recognised labs, {targets.Count} KPI target years."), ct);
         return result;
     }
 }

@@ -53,6 +53,11 @@ public static class NavigationItems
             new("grievances", "Nav.Grievances", "/grievances", Icons.Material.Filled.Gavel, Policies.Grievances, ExactMatch: true),
             new("grievance-digest", "Nav.GrievanceDigest", "/grievances/digest", Icons.Material.Filled.MarkEmailUnread, Policies.GrievanceDigest),
         ]),
+        new("Nav.Operations", Icons.Material.Filled.Tune, Policies.OperatingDataImport,
+        [
+            new("operating-import", "Nav.OperatingImport", "/imports/operating-data", Icons.Material.Filled.UploadFile, Policies.OperatingDataImport),
+            new("kpi-targets", "Nav.KpiTargets", "/settings/kpi-targets", Icons.Material.Filled.Flag, Policies.KpiTargets),
+        ]),
         new("Nav.Administration", Icons.Material.Filled.AdminPanelSettings, Policies.Administration,
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),

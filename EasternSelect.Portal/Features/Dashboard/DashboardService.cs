@@ -62,7 +62,7 @@ public sealed record CxPanel(DashboardWindow Window, int OnTrack, int DueSoon, i
 /// <summary>The executive's KPIs over the window, with the targets of the seed report (PRODUCT.md "Targets", <see cref="QualityTargets"/>).</summary>
 public sealed record ExecutivePanel(
     DashboardWindow Window, QualityFigures Quality, IReadOnlyList<QualityMonth> QualityMonths, IReadOnlyList<ClosureMonth> Closure,
-    long OrdersShipped, int UnreadGrievances, int PendingTierProposals, int? PendingEvaluationId)
+    long UnitsShipped, int UnreadGrievances, int PendingTierProposals, int? PendingEvaluationId)
 {
     /// <summary>Defect, shortage and return rate each ≤ 3% (1-year targets), never summed.</summary>
     public const decimal QualityTargetPercent = QualityTargets.DefectPercent;
@@ -78,7 +78,7 @@ public sealed record ExecutivePanel(
     public ClosureMonth ClosureTotal => new(Window.ToMonth, ComplaintsOpened, Closure.Sum(c => c.Closed), Closure.Sum(c => c.ClosedWithinTarget));
 
     /// <summary>Complaints ÷ orders shipped in the window, in percent; null until shipped volumes are entered.</summary>
-    public double? ComplaintRatePercent => OrdersShipped == 0 ? null : Math.Round(100.0 * ComplaintsOpened / OrdersShipped, 3);
+    public double? ComplaintRatePercent => UnitsShipped == 0 ? null : Math.Round(100.0 * ComplaintsOpened / UnitsShipped, 3);
 }
 
 /// <summary>
@@ -145,8 +145,7 @@ public sealed class DashboardService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var quality = await QualityMonthsAsync(db, window, ct);
         var closure = await ClosureMonthsAsync(db, window, ct);
-        var shipped = await db.ShippedVolumes.AsNoTracking().Where(v => v.Month >= window.FromMonth && v.Month <= window.ToMonth)
-            .SumAsync(v => (long)v.OrdersShipped, ct);
+        var shipped = (await OperatingFigures.ShippedByMonthAsync(db, window.FromMonth, window.ToMonth, ct)).Values.Sum();
         var unread = await GrievanceFigures.UnreadBy(db, Me()).CountAsync(ct);
         var (pending, evaluationId) = await PendingProposalsAsync(db, ct);
         return new ExecutivePanel(window, QualityFigures.Sum("window", quality.Select(q => q.Figures)), quality, closure, shipped, unread, pending, evaluationId);

@@ -38,7 +38,7 @@ public static class CaseReportTables
                 ReportCell.Percent(Fraction(y.ClosureRate), 1).To(link(y, ("closedWithinSla", true))),
                 ReportCell.Of(y.OnlineClosed).To(link(y, ("online", true), ("closed", true))),
                 ReportCell.Of((decimal?)y.AverageOnlineHandlingHours, 1),
-                ReportCell.Of(y.OrdersShipped),
+                ReportCell.Of(y.UnitsShipped),
                 ReportCell.Percent(Fraction(y.ComplaintRate), 3).To(link(y)),
             ]).ToList());
     }

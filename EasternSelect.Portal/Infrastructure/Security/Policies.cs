@@ -78,6 +78,12 @@ public static class Policies
     public const string ExecutiveDashboard = nameof(ExecutiveDashboard);
 
     /// <summary>Which roles each role-based policy admits; the navigation menu reads the same table.</summary>
+    /// <summary>Imports the order system's monthly operating data (/imports/operating-data).</summary>
+    public const string OperatingDataImport = nameof(OperatingDataImport);
+
+    /// <summary>Sets the yearly KPI targets (/settings/kpi-targets).</summary>
+    public const string KpiTargets = nameof(KpiTargets);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [Administration] = [Roles.Administrator],
@@ -120,6 +126,8 @@ public static class Policies
         [GrievanceAudit] = [Roles.ThirdPartyAuditor],
         [Dashboards] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
         [ExecutiveDashboard] = [Roles.Executive],
+        [OperatingDataImport] = [Roles.QaManager, Roles.Executive],
+        [KpiTargets] = [Roles.QaManager, Roles.Executive],
         [ProductCatalogue] = [Roles.QaInspector, Roles.QaManager, Roles.SupplierOfficer, Roles.SupplierHead, Roles.Merchandiser, Roles.CommitteeMember, Roles.CxAgent, Roles.MajorCaseTeam, Roles.Executive],
     };
 

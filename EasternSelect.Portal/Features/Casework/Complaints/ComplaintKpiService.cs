@@ -1,4 +1,3 @@
-using System.Globalization;
 using EasternSelect.Data;
 using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Casework;
@@ -10,13 +9,11 @@ namespace EasternSelect.Portal.Features.Casework.Complaints;
 
 public sealed record TopicCount(int Year, string Topic, int Count);
 
-public sealed record ShippedMonth(DateOnly Month, int OrdersShipped);
-
 public sealed record SpotCheckCandidate(int SupplierId, string SupplierName, int QualityComplaints);
 
 /// <summary>
 /// The complaint KPI page: the indicators of <see cref="ComplaintFigures"/> (Taiwan years) behind the page's policy,
-/// spot-check candidates and the shipped volumes the complaint rate divides by.
+/// and spot-check candidates; the units shipped the complaint rate divides by are imported (/imports/operating-data).
 /// </summary>
 public sealed class ComplaintKpiService(IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard)
 {
@@ -55,60 +52,5 @@ public sealed class ComplaintKpiService(IDbContextFactory<PortalDbContext> conte
         var ids = rows.Select(r => r.SupplierId).ToList();
         var names = await db.Suppliers.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         return rows.Select(r => new SpotCheckCandidate(r.SupplierId, names.GetValueOrDefault(r.SupplierId, "?"), r.QualityComplaints)).ToList();
-    }
-
-    public async Task<IReadOnlyList<ShippedMonth>> ShippedAsync(int year, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.ComplaintKpis);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var from = new DateOnly(year, 1, 1);
-        var to = from.AddYears(1);
-        return await db.ShippedVolumes.AsNoTracking().Where(v => v.Month >= from && v.Month < to).OrderBy(v => v.Month)
-            .Select(v => new ShippedMonth(v.Month, v.OrdersShipped)).ToListAsync(ct);
-    }
-
-    /// <summary>Enters or imports shipped volumes: lines of "yyyy-MM, orders" (tab, comma or space separated). Returns the error lines.</summary>
-    public async Task<(int Saved, IReadOnlyList<string> Errors)> ImportShippedAsync(string text, CancellationToken ct)
-    {
-        await guard.EnsureAsync(Policies.ComplaintSettings);
-        var parsed = new List<ShippedMonth>();
-        var errors = new List<string>();
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var parts = line.Split([',', '\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2
-                && DateOnly.TryParseExact(parts[0] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-                && int.TryParse(parts[1].Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var orders) && orders >= 0)
-            {
-                parsed.Add(new ShippedMonth(month, orders));
-            }
-            else
-            {
-                errors.Add(line);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return (0, errors);
-        }
-
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var months = parsed.Select(p => p.Month).ToList();
-        var existing = await db.ShippedVolumes.Where(v => months.Contains(v.Month)).ToDictionaryAsync(v => v.Month, ct);
-        foreach (var p in parsed)
-        {
-            if (existing.TryGetValue(p.Month, out var volume))
-            {
-                volume.OrdersShipped = p.OrdersShipped;
-            }
-            else
-            {
-                db.ShippedVolumes.Add(new ShippedVolume { Month = p.Month, OrdersShipped = p.OrdersShipped });
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        return (parsed.Count, []);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasternSelect.Data;
+using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Reports.Records;
 using EasternSelect.Portal.Features.Suppliers.Reviews;
@@ -24,7 +25,7 @@ public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(ct);
         var groups = await db.Suppliers.AsNoTracking().Where(s => s.Status == SupplierStatus.Qualified)
             .GroupBy(s => new { s.Category, Local = s.CountryCode == "TW" })
-            .Select(g => new { g.Key.Category, g.Key.Local, Count = g.Count(), Volume = g.Sum(s => s.YearlyTransactionVolume) })
+            .Select(g => new { g.Key.Category, g.Key.Local, Count = g.Count() })
             .ToListAsync(ct);
         var tiers = await db.Suppliers.AsNoTracking().Where(s => s.Status == SupplierStatus.Qualified)
             .GroupBy(s => s.Tier).Select(g => new { Tier = g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -61,9 +62,11 @@ public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contex
         var summaries = await reviews.YearSummaryAsync(year - 2, year, ct);
         var thisYear = summaries[^1];
 
-        var volume = groups.Sum(g => g.Volume);
-        var localVolume = groups.Where(g => g.Local).Sum(g => g.Volume);
-        var localRatio = volume == 0 ? 0 : Math.Round(localVolume / volume, 3, MidpointRounding.AwayFromZero);
+        // The report's year only: imported supplier-year volumes, never another year's or the registry's running figure.
+        var procurement = await OperatingFigures.LocalProcurementAsync(db, year, ct);
+        var volume = procurement.Volume;
+        var localVolume = procurement.LocalVolume;
+        var localRatio = procurement.LocalSharePercent / 100m;
         var billions = Math.Round(localVolume / 100_000_000m, 1, MidpointRounding.AwayFromZero);
 
         return
@@ -85,6 +88,7 @@ public sealed class SupplierEsgSection(IDbContextFactory<PortalDbContext> contex
             new(l["Reports.Esg.LocalSuppliers"],
             [
                 new ReportParagraph(l["Reports.Esg.LocalSuppliersText", year, billions.ToString("N1", culture), (localRatio * 100).ToString("0.0", culture)]),
+                new ReportParagraph(l[KpiDefinitions.LocalProcurement]),
                 new ReportKpis(
                 [
                     new KpiTile(l["Reports.Esg.Volume"], VolumeTarget / 100_000_000m, Math.Round(volume / 100_000_000m, 1, MidpointRounding.AwayFromZero), KpiGoal.AtLeast, CellKind.Number, 1, l["Reports.Esg.HundredMillion"], SupplierRecords.Link(Qualified)),

@@ -2,6 +2,7 @@ using EasternSelect.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using EasternSelect.Data;
+using EasternSelect.Data.Queries;
 using EasternSelect.Data.Seed;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Domain.Tiering;
@@ -104,15 +105,16 @@ public sealed class TieringService(
             .ToListAsync(ct);
         var records = (await db.SupplierMonthlyRecords.AsNoTracking()
             .Where(r => r.Month >= from && r.Month <= month)
-            .ToListAsync(ct))
-            .ToLookup(r => r.SupplierId);
+            .ToListAsync(ct));
+        await FillShippedAndComplaintsAsync(db, records, from, month, ct);
+        var bySupplier = records.ToLookup(r => r.SupplierId);
         var csr = await CsrService.LatestScoresAsync(db, month.Year, ct);
 
         var proposals = new List<TierProposal>();
         var evaluated = 0;
         foreach (var supplier in suppliers)
         {
-            var own = records[supplier.Id].ToList();
+            var own = bySupplier[supplier.Id].ToList();
             if (own.Count == 0)
             {
                 continue;
@@ -333,6 +335,30 @@ public sealed class TieringService(
             // Someone else created version 1 at the same moment: use theirs.
             db.ChangeTracker.Clear();
             return await db.TierPolicies.AsNoTracking().OrderByDescending(p => p.VersionNumber).FirstAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Puts each month's units shipped (imported) and complaints (casework) on the records, adding unsaved records for
+    /// supplier-months that shipped without lots: the complaint rate has one source, <see cref="OperatingFigures"/>.
+    /// </summary>
+    private static async Task FillShippedAndComplaintsAsync(PortalDbContext db, List<SupplierMonthlyRecord> records, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var byKey = records.ToDictionary(r => (r.SupplierId, r.Month));
+        for (var month = from; month <= to; month = month.AddMonths(1))
+        {
+            foreach (var figure in await OperatingFigures.SupplierComplaintRatesAsync(db, month, month, ct))
+            {
+                if (!byKey.TryGetValue((figure.Id, month), out var record))
+                {
+                    record = new SupplierMonthlyRecord { SupplierId = figure.Id, Month = month };
+                    byKey[(figure.Id, month)] = record;
+                    records.Add(record);
+                }
+
+                record.UnitsShipped = (int)Math.Min(figure.UnitsShipped, int.MaxValue);
+                record.Complaints = figure.Complaints;
+            }
         }
     }
 }

@@ -1,0 +1,168 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EasternSelect.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class W3OperatingData : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ShippedVolumes");
+
+            migrationBuilder.DropColumn(
+                name: "Complaints",
+                table: "SupplierMonthlyRecords");
+
+            migrationBuilder.DropColumn(
+                name: "UnitsShipped",
+                table: "SupplierMonthlyRecords");
+
+            migrationBuilder.CreateTable(
+                name: "KpiTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    DefectPercent = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ShortagePercent = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    ReturnPercent = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    NonQualityReturnPercent = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    SetBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KpiTargets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProductMonthlyOperatingData",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProductId = table.Column<int>(type: "int", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    UnitsShipped = table.Column<int>(type: "int", nullable: false),
+                    UnitsReturnedQuality = table.Column<int>(type: "int", nullable: false),
+                    UnitsReturnedOther = table.Column<int>(type: "int", nullable: false),
+                    UnitsSold = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProductMonthlyOperatingData", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProductMonthlyOperatingData_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupplierYearlyVolumes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SupplierId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    TransactionVolume = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    IsLocal = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplierYearlyVolumes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplierYearlyVolumes_Suppliers_SupplierId",
+                        column: x => x.SupplierId,
+                        principalTable: "Suppliers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KpiTargets_Year",
+                table: "KpiTargets",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductMonthlyOperatingData_Month_ProductId",
+                table: "ProductMonthlyOperatingData",
+                columns: new[] { "Month", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProductMonthlyOperatingData_ProductId",
+                table: "ProductMonthlyOperatingData",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierYearlyVolumes_SupplierId",
+                table: "SupplierYearlyVolumes",
+                column: "SupplierId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplierYearlyVolumes_Year_SupplierId",
+                table: "SupplierYearlyVolumes",
+                columns: new[] { "Year", "SupplierId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "KpiTargets");
+
+            migrationBuilder.DropTable(
+                name: "ProductMonthlyOperatingData");
+
+            migrationBuilder.DropTable(
+                name: "SupplierYearlyVolumes");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Complaints",
+                table: "SupplierMonthlyRecords",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UnitsShipped",
+                table: "SupplierMonthlyRecords",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "ShippedVolumes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    OrdersShipped = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShippedVolumes", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShippedVolumes_Month",
+                table: "ShippedVolumes",
+                column: "Month",
+                unique: true);
+        }
+    }
+}
