@@ -122,6 +122,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<ShippedVolume> ShippedVolumes => Set<ShippedVolume>();
 
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
     public DbSet<GrievanceRead> GrievanceReads => Set<GrievanceRead>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -158,6 +158,9 @@ public sealed class ComplaintCategory : Entity
     public int SortOrder { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>Not customer feedback (客服-網路風險訂單, 客服忙線語音留電): counted apart, never in the complaint rate.</summary>
+    public bool ExcludedFromStatistics { get; set; }
 }
 
 /// <summary>Orders shipped in a month: the denominator of the complaint rate (客訴率), entered or imported.</summary>

@@ -77,7 +77,7 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
         await using (var db = fixture.Create())
         {
             var first = await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None);
-            Assert.Equal(new ReferenceSeedResult(6, 9, 10), first);
+            Assert.Equal(new ReferenceSeedResult(6, 11, 10, 70), first);
         }
 
         await using (var db = fixture.Create())
@@ -96,7 +96,7 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
             Assert.Equal(70, t.Items.Count);
             Assert.Equal(Enumerable.Range(1, 70), t.Items.OrderBy(i => i.Order).Select(i => i.Order));
         });
-        Assert.Equal(9, await check.ComplaintCategories.CountAsync());
+        Assert.Equal(11, await check.ComplaintCategories.CountAsync());
         Assert.Equal([10, 20, 30, 40, 50, 60, 70, 80, 90], await check.ComplaintCategories.OrderBy(c => c.SortOrder).Select(c => c.SortOrder).ToListAsync());
         Assert.Equal(10, await check.RecognisedLabs.CountAsync());
         var audit = Assert.Single(await check.AuditEntries.AsNoTracking().ToListAsync());
@@ -121,14 +121,14 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
 
             await using (var db = separate.Create())
             {
-                Assert.Equal(new ReferenceSeedResult(5, 8, 9), await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None));
+                Assert.Equal(new ReferenceSeedResult(5, 10, 9, 70), await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None));
             }
 
             await using var check = separate.Create();
             Assert.Equal(6, await check.ChecklistTemplates.CountAsync());
             Assert.Equal(new DateOnly(2021, 1, 1), await check.ChecklistTemplates.Where(t => t.Category == SupplierCategory.Food).Select(t => t.EffectiveFrom).SingleAsync());
             Assert.Equal("品質（自訂）", await check.ComplaintCategories.Where(c => c.Code == "quality").Select(c => c.NameZh).SingleAsync());
-            Assert.Equal(9, await check.ComplaintCategories.CountAsync());
+            Assert.Equal(11, await check.ComplaintCategories.CountAsync());
             Assert.False(await check.RecognisedLabs.Where(l => l.Name == "財團法人台灣電子檢驗中心").Select(l => l.Active).SingleAsync());
             Assert.Equal(10, await check.RecognisedLabs.CountAsync());
         }

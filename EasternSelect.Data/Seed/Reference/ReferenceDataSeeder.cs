@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EasternSelect.Data.Seed;
 
 /// <summary>What one run of <see cref="ReferenceDataSeeder"/> added.</summary>
-public sealed record ReferenceSeedResult(int Checklists, int ComplaintTopics, int RecognisedLabs)
+public sealed record ReferenceSeedResult(int Checklists, int ComplaintTopics, int RecognisedLabs, int CalendarDays = 0)
 {
-    public bool AddedAny => Checklists + ComplaintTopics + RecognisedLabs > 0;
+    public bool AddedAny => Checklists + ComplaintTopics + RecognisedLabs + CalendarDays > 0;
 }
 
 /// <summary>
@@ -26,12 +26,14 @@ public static class ReferenceDataSeeder
         var checklistCategories = await db.ChecklistTemplates.Select(t => t.Category).Distinct().ToListAsync(ct);
         var topicCodes = await db.ComplaintCategories.Select(c => c.Code).ToListAsync(ct);
         var labNames = await db.RecognisedLabs.Select(l => l.Name).ToListAsync(ct);
+        var calendarDates = await db.CalendarDays.Select(d => d.Date).ToListAsync(ct);
+        var calendarYears = calendarDates.Select(d => d.Year).ToHashSet();
 
         var checklists = Enum.GetValues<SupplierCategory>().Except(checklistCategories)
             .Select(category => ChecklistTemplate.Create(category, ReferenceData.Baseline(category), ReferenceData.BaselineEffectiveFrom, SeededBy))
             .ToList();
         var topics = ReferenceData.ComplaintTopics
-            .Select((topic, i) => new ComplaintCategory { Code = topic.Code, NameZh = topic.NameZh, NameEn = topic.NameEn, SortOrder = (i + 1) * 10 })
+            .Select((topic, i) => new ComplaintCategory { Code = topic.Code, NameZh = topic.NameZh, NameEn = topic.NameEn, SortOrder = (i + 1) * 10, ExcludedFromStatistics = topic.ExcludedFromStatistics })
             .Where(topic => !topicCodes.Contains(topic.Code))
             .ToList();
         var labs = ReferenceData.RecognisedLabs
@@ -39,7 +41,13 @@ public static class ReferenceDataSeeder
             .Select(lab => new RecognisedLab { Name = lab.Name, RecognitionNumber = lab.RecognitionNumber, Scope = lab.Scope })
             .ToList();
 
-        var result = new ReferenceSeedResult(checklists.Count, topics.Count, labs.Count);
+        // A year already in the table belongs to the administrators (edited or imported): only missing years are loaded.
+        var days = ReferenceData.TaiwanCalendarDays
+            .Where(day => !calendarYears.Contains(day.Date.Year))
+            .Select(day => new CalendarDay { Date = day.Date, Kind = day.Kind, Name = day.Name })
+            .ToList();
+
+        var result = new ReferenceSeedResult(checklists.Count, topics.Count, labs.Count, days.Count);
         if (!result.AddedAny)
         {
             return result;
@@ -50,9 +58,10 @@ public static class ReferenceDataSeeder
         db.ChecklistTemplates.AddRange(checklists);
         db.ComplaintCategories.AddRange(topics);
         db.RecognisedLabs.AddRange(labs);
+        db.CalendarDays.AddRange(days);
         await db.SaveChangesAsync(ct);
         await SeedAudit.WriteAsync(db, clock, "ReferenceData", string.Create(CultureInfo.InvariantCulture,
-            $"Seeded reference data: {checklists.Count} baseline checklists (version 1, {ReferenceData.BaselineItemCount} items each), {topics.Count} complaint topics, {labs.Count} recognised labs."), ct);
+            $"Seeded reference data: {checklists.Count} baseline checklists (version 1, {ReferenceData.BaselineItemCount} items each), {topics.Count} complaint topics, {labs.Count} recognised labs, {days.Count} calendar days."), ct);
         return result;
     }
 }
