@@ -45,10 +45,12 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
     }
 
     [Fact]
-    public void ComplaintTopicsAndLabs_Files_HoldNineTopicsAndTenLabs()
+    public void ComplaintTopicsAndLabs_Files_HoldElevenTopicsTwoExcludedAndTenLabs()
     {
-        Assert.Equal(["quality", "delivery", "return", "description", "service", "order", "promotion", "invoice", "other"],
+        Assert.Equal(["quality", "delivery", "return", "description", "service", "order", "promotion", "invoice", "other", "online-risk-order", "busy-line-voicemail"],
             ReferenceData.ComplaintTopics.Select(t => t.Code));
+        // The CSR report: 數據排除：客服 - 網路風險訂單、客服忙線語音留電等非屬客戶反映項目.
+        Assert.Equal(["客服-網路風險訂單", "客服忙線語音留電"], ReferenceData.ComplaintTopics.Where(t => t.ExcludedFromStatistics).Select(t => t.NameZh));
         Assert.Equal(("商品品質瑕疵", "Product quality defect"), (ReferenceData.ComplaintTopics[0].NameZh, ReferenceData.ComplaintTopics[0].NameEn));
         Assert.Equal(10, ReferenceData.RecognisedLabs.Count);
         Assert.Equal("財團法人食品工業發展研究所", ReferenceData.RecognisedLabs[1].Name);
@@ -97,8 +99,9 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
             Assert.Equal(Enumerable.Range(1, 70), t.Items.OrderBy(i => i.Order).Select(i => i.Order));
         });
         Assert.Equal(11, await check.ComplaintCategories.CountAsync());
-        Assert.Equal([10, 20, 30, 40, 50, 60, 70, 80, 90], await check.ComplaintCategories.OrderBy(c => c.SortOrder).Select(c => c.SortOrder).ToListAsync());
+        Assert.Equal([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110], await check.ComplaintCategories.OrderBy(c => c.SortOrder).Select(c => c.SortOrder).ToListAsync());
         Assert.Equal(10, await check.RecognisedLabs.CountAsync());
+        Assert.Equal(70, await check.CalendarDays.CountAsync());
         var audit = Assert.Single(await check.AuditEntries.AsNoTracking().ToListAsync());
         Assert.Equal(AuditAction.Seed, audit.Action);
         Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), audit.OccurredUtc);
