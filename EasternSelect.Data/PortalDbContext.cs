@@ -127,6 +127,8 @@ public abstract class PortalDbContext(DbContextOptions options)
 
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
 
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
     public DbSet<GrievanceRead> GrievanceReads => Set<GrievanceRead>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -117,6 +117,15 @@ internal sealed class ComplaintCategoryConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> builder)
+    {
+        builder.HasIndex(d => d.Date).IsUnique();
+        builder.Property(d => d.Name).HasMaxLength(CalendarDay.NameMaxLength).IsRequired();
+    }
+}
+
 internal sealed class GrievanceReadConfiguration : IEntityTypeConfiguration<GrievanceRead>
 {
     public void Configure(EntityTypeBuilder<GrievanceRead> builder)

@@ -11,7 +11,8 @@ internal sealed class CommitteeMemberConfiguration : IEntityTypeConfiguration<Co
     {
         builder.Property(m => m.UserId).HasMaxLength(450).IsRequired();
         builder.Property(m => m.DisplayName).HasMaxLength(256).IsRequired();
-        builder.HasIndex(m => m.UserId).IsUnique();
+        // Not unique: a person's ended memberships stay beside the current one (history).
+        builder.HasIndex(m => m.UserId);
     }
 }
 

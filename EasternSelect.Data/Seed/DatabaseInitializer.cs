@@ -35,8 +35,8 @@ public static class DatabaseInitializer
             var added = await ReferenceDataSeeder.SeedAsync(referenceDb, clock, ct);
             if (added.AddedAny)
             {
-                logger.LogInformation("Seeded reference data: {Checklists} baseline checklists, {Topics} complaint topics, {Labs} recognised labs.",
-                    added.Checklists, added.ComplaintTopics, added.RecognisedLabs);
+                logger.LogInformation("Seeded reference data: {Checklists} baseline checklists, {Topics} complaint topics, {Labs} recognised labs, {CalendarDays} calendar days.",
+                    added.Checklists, added.ComplaintTopics, added.RecognisedLabs, added.CalendarDays);
             }
         }
 

@@ -158,4 +158,7 @@ public sealed class ComplaintCategory : Entity
     public int SortOrder { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>Not customer feedback (客服-網路風險訂單, 客服忙線語音留電): counted apart, never in the complaint rate.</summary>
+    public bool ExcludedFromStatistics { get; set; }
 }

@@ -62,6 +62,35 @@ public sealed class CommitteeMember : AggregateRoot
     public CommitteeDepartment Department { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>The first Taiwan day the member sits on the committee.</summary>
+    public DateOnly EffectiveFrom { get; set; }
+
+    /// <summary>The last Taiwan day of the membership; null while it runs. Ended memberships stay as history.</summary>
+    public DateOnly? EffectiveTo { get; set; }
+
+    /// <summary>Whether the member sits on the committee on a (meeting's) Taiwan day.</summary>
+    public bool IsEffectiveOn(DateOnly day) => Active && EffectiveFrom <= day && (EffectiveTo is null || day <= EffectiveTo);
+
+    /// <summary>Whether two memberships of one person share a day (a person belongs to one department at a time).</summary>
+    public bool Overlaps(DateOnly from, DateOnly? to) =>
+        Active && EffectiveFrom <= (to ?? DateOnly.MaxValue) && from <= (EffectiveTo ?? DateOnly.MaxValue);
+
+    /// <summary>Ends the membership on <paramref name="lastDay"/>; the row stays so past meetings keep their members.</summary>
+    public void End(DateOnly lastDay)
+    {
+        if (EffectiveTo is not null && EffectiveTo <= lastDay)
+        {
+            throw new DomainRuleException("Committee.Members.AlreadyEnded");
+        }
+
+        if (lastDay < EffectiveFrom)
+        {
+            throw new DomainRuleException("Committee.Members.EndBeforeStart");
+        }
+
+        EffectiveTo = lastDay;
+    }
 }
 
 /// <summary>How one meeting weighs the four criteria and where it sets the pass line (both configurable per meeting).</summary>
@@ -174,7 +203,7 @@ public sealed class ProductReviewMeeting : AggregateRoot
             throw new DomainRuleException("Committee.ScoringLocked");
         }
 
-        if (!member.Active)
+        if (!member.IsEffectiveOn(MeetingDate))
         {
             throw new DomainRuleException("Committee.NotAMember");
         }

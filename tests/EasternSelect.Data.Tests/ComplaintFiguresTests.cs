@@ -61,6 +61,37 @@ public sealed class ComplaintFiguresTests(SqliteDatabaseFixture fixture) : IClas
         Assert.Equal([(2020, "T-NY", 1), (2021, "T-NY", 1)], topics.Select(t => (t.Year, t.Code, t.Count)).ToList());
     }
 
+    [Fact]
+    public async Task YearsAsync_TopicExcludedFromStatistics_NotInTheComplaintRateButCountedApart()
+    {
+        await using (var db = fixture.Create())
+        {
+            var counted = new ComplaintCategory { Code = "T-2019-Q", NameZh = "品質", NameEn = "Quality", SortOrder = 1 };
+            var apart = new ComplaintCategory { Code = "T-2019-V", NameZh = "客服忙線語音留電", NameEn = "Voicemail", SortOrder = 2, ExcludedFromStatistics = true };
+            db.ComplaintCategories.AddRange(counted, apart);
+            await db.SaveChangesAsync();
+            var opened = new DateTime(2019, 6, 3, 2, 0, 0, DateTimeKind.Utc);
+            db.Complaints.AddRange(
+                Complaint("X-1", opened, counted.Id, closedWithinTarget: true),
+                Complaint("X-2", opened, apart.Id, closedWithinTarget: true),
+                Complaint("X-3", opened, apart.Id, closedWithinTarget: false));
+            db.ShippedVolumes.Add(new ShippedVolume { Month = new DateOnly(2019, 6, 1), OrdersShipped = 1000 });
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = fixture.Create();
+        var year = (await ComplaintFigures.YearsAsync(check, 2019, 2019, CancellationToken.None)).Single();
+        var topics = await ComplaintFigures.TopicsAsync(check, 2019, 2019, CancellationToken.None);
+
+        // One counted complaint in 1,000 orders: 0.1%; the two voicemail cases are a line of their own.
+        Assert.Equal(1, year.Complaints);
+        Assert.Equal(0.001, year.ComplaintRate);
+        Assert.Equal(1, year.Closed);
+        Assert.Equal(2, year.ExcludedComplaints);
+        Assert.True(topics.Single(t => t.Code == "T-2019-V").Excluded);
+        Assert.Equal(2, topics.Single(t => t.Code == "T-2019-V").Count);
+    }
+
     private static Complaint Complaint(string number, DateTime openedUtc, int categoryId, bool closedWithinTarget)
     {
         var complaint = new Complaint { Channel = ComplaintChannel.Phone, CustomerName = "王小明", CustomerPhone = "0912345678", CategoryId = categoryId, Description = "跨年" };

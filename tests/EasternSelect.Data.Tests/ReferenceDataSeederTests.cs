@@ -45,10 +45,12 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
     }
 
     [Fact]
-    public void ComplaintTopicsAndLabs_Files_HoldNineTopicsAndTenLabs()
+    public void ComplaintTopicsAndLabs_Files_HoldElevenTopicsTwoExcludedAndTenLabs()
     {
-        Assert.Equal(["quality", "delivery", "return", "description", "service", "order", "promotion", "invoice", "other"],
+        Assert.Equal(["quality", "delivery", "return", "description", "service", "order", "promotion", "invoice", "other", "online-risk-order", "busy-line-voicemail"],
             ReferenceData.ComplaintTopics.Select(t => t.Code));
+        // The CSR report: 數據排除：客服 - 網路風險訂單、客服忙線語音留電等非屬客戶反映項目.
+        Assert.Equal(["客服-網路風險訂單", "客服忙線語音留電"], ReferenceData.ComplaintTopics.Where(t => t.ExcludedFromStatistics).Select(t => t.NameZh));
         Assert.Equal(("商品品質瑕疵", "Product quality defect"), (ReferenceData.ComplaintTopics[0].NameZh, ReferenceData.ComplaintTopics[0].NameEn));
         Assert.Equal(10, ReferenceData.RecognisedLabs.Count);
         Assert.Equal("財團法人食品工業發展研究所", ReferenceData.RecognisedLabs[1].Name);
@@ -77,7 +79,7 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
         await using (var db = fixture.Create())
         {
             var first = await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None);
-            Assert.Equal(new ReferenceSeedResult(6, 9, 10, KpiTargets: 1), first);
+            Assert.Equal(new ReferenceSeedResult(6, 11, 10, KpiTargets: 1, CalendarDays: 70), first);
         }
 
         await using (var db = fixture.Create())
@@ -96,9 +98,10 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
             Assert.Equal(70, t.Items.Count);
             Assert.Equal(Enumerable.Range(1, 70), t.Items.OrderBy(i => i.Order).Select(i => i.Order));
         });
-        Assert.Equal(9, await check.ComplaintCategories.CountAsync());
-        Assert.Equal([10, 20, 30, 40, 50, 60, 70, 80, 90], await check.ComplaintCategories.OrderBy(c => c.SortOrder).Select(c => c.SortOrder).ToListAsync());
+        Assert.Equal(11, await check.ComplaintCategories.CountAsync());
+        Assert.Equal([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110], await check.ComplaintCategories.OrderBy(c => c.SortOrder).Select(c => c.SortOrder).ToListAsync());
         Assert.Equal(10, await check.RecognisedLabs.CountAsync());
+        Assert.Equal(70, await check.CalendarDays.CountAsync());
         var audit = Assert.Single(await check.AuditEntries.AsNoTracking().ToListAsync());
         Assert.Equal(AuditAction.Seed, audit.Action);
         Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), audit.OccurredUtc);
@@ -121,14 +124,14 @@ public sealed class ReferenceDataSeederTests(SqliteDatabaseFixture fixture) : IC
 
             await using (var db = separate.Create())
             {
-                Assert.Equal(new ReferenceSeedResult(5, 8, 9, KpiTargets: 1), await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None));
+                Assert.Equal(new ReferenceSeedResult(5, 10, 9, KpiTargets: 1, CalendarDays: 70), await ReferenceDataSeeder.SeedAsync(db, Clock, CancellationToken.None));
             }
 
             await using var check = separate.Create();
             Assert.Equal(6, await check.ChecklistTemplates.CountAsync());
             Assert.Equal(new DateOnly(2021, 1, 1), await check.ChecklistTemplates.Where(t => t.Category == SupplierCategory.Food).Select(t => t.EffectiveFrom).SingleAsync());
             Assert.Equal("品質（自訂）", await check.ComplaintCategories.Where(c => c.Code == "quality").Select(c => c.NameZh).SingleAsync());
-            Assert.Equal(9, await check.ComplaintCategories.CountAsync());
+            Assert.Equal(11, await check.ComplaintCategories.CountAsync());
             Assert.False(await check.RecognisedLabs.Where(l => l.Name == "財團法人台灣電子檢驗中心").Select(l => l.Active).SingleAsync());
             Assert.Equal(10, await check.RecognisedLabs.CountAsync());
         }

@@ -41,7 +41,7 @@ public sealed class CommitteeSeeder : IDemoSeeder
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var users = await db.Users.Where(u => u.Email != null).Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
         var members = Members.Select(m => users.FirstOrDefault(u => u.Email == m.Email) is { } u
-            ? new CommitteeMember { UserId = u.Id, DisplayName = u.DisplayName, Department = m.Department } : null).OfType<CommitteeMember>().ToList();
+            ? new CommitteeMember { UserId = u.Id, DisplayName = u.DisplayName, Department = m.Department, EffectiveFrom = new DateOnly(2020, 1, 1) } : null).OfType<CommitteeMember>().ToList();
         var merchandiser = users.FirstOrDefault(u => u.Email == "merchandiser@demo.local");
         var qaManager = users.FirstOrDefault(u => u.Email == "qa.manager@demo.local");
         var products = await db.Products.Include(p => p.Supplier).Where(p => p.ListingStatus == ListingStatus.Listed).OrderBy(p => p.Id).Take(40).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EasternSelect.Domain.Casework;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Suppliers;
 
@@ -34,6 +35,8 @@ public static class ReferenceData
 
     private static readonly Lazy<TaiwanCalendarDays> Calendar = new(() => ToCalendar(Read<CalendarDocument>(TaiwanCalendarFile)));
 
+    private static readonly Lazy<IReadOnlyList<ReferenceCalendarDay>> CalendarRows = new(() => ToRows(Read<CalendarDocument>(TaiwanCalendarFile)));
+
     /// <summary>The day version 1 of every baseline checklist takes effect.</summary>
     public static DateOnly BaselineEffectiveFrom => Checklists.Value.EffectiveFrom;
 
@@ -44,6 +47,9 @@ public static class ReferenceData
 
     /// <summary>Official holidays and make-up working days (補班日) of the years the file covers.</summary>
     public static TaiwanCalendarDays TaiwanCalendar => Calendar.Value;
+
+    /// <summary>The same days with their names, per year: what <see cref="ReferenceDataSeeder"/> writes to the calendar table.</summary>
+    public static IReadOnlyList<ReferenceCalendarDay> TaiwanCalendarDays => CalendarRows.Value;
 
     /// <summary>The baseline items of a category, in order: 50 shared (QC-01…QC-50) and 20 of its own.</summary>
     public static IReadOnlyList<ChecklistItemDraft> Baseline(SupplierCategory category)
@@ -80,6 +86,12 @@ public static class ReferenceData
         [.. document.Years.SelectMany(y => y.DaysOff).Select(d => d.Date).Order()],
         [.. document.Years.SelectMany(y => y.MakeUpWorkdays).Select(d => d.Date).Order()]);
 
+    private static List<ReferenceCalendarDay> ToRows(CalendarDocument document) =>
+    [
+        .. document.Years.SelectMany(y => y.DaysOff.Select(d => new ReferenceCalendarDay(d.Date, CalendarDayKind.DayOff, d.Name ?? string.Empty))
+            .Concat(y.MakeUpWorkdays.Select(d => new ReferenceCalendarDay(d.Date, CalendarDayKind.MakeUpWorkday, d.Name ?? string.Empty)))).OrderBy(d => d.Date),
+    ];
+
     private sealed record ChecklistsDocument(DateOnly EffectiveFrom, List<ChecklistItemLine> Shared, List<CategoryChecklist> Categories);
 
     private sealed record CategoryChecklist(SupplierCategory Category, string CodePrefix, List<ChecklistItemLine> Items);
@@ -101,7 +113,10 @@ public static class ReferenceData
 }
 
 /// <summary>A complaint topic: the code is the stable key, the names are shown.</summary>
-public sealed record ComplaintTopic(string Code, string NameZh, string NameEn);
+public sealed record ComplaintTopic(string Code, string NameZh, string NameEn, bool ExcludedFromStatistics = false);
+
+/// <summary>A day of the reference Taiwan calendar: a weekday off or a Saturday worked.</summary>
+public sealed record ReferenceCalendarDay(DateOnly Date, CalendarDayKind Kind, string Name);
 
 public sealed record RecognisedLabReference(string Name, string RecognitionNumber, string Scope);
 

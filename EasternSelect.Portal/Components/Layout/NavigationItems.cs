@@ -36,6 +36,7 @@ public static class NavigationItems
             new("inspection-spot-checks", "Nav.SpotChecks", "/inspections/spot-checks", Icons.Material.Filled.PersonSearch, Policies.Inspections),
             new("inspection-audits", "Nav.FactoryAudits", "/inspections/audits", Icons.Material.Filled.Factory, Policies.Inspections),
             new("inspection-quality", "Nav.QualityFigures", "/inspections/quality", Icons.Material.Filled.QueryStats, Policies.Inspections),
+            new("inspection-labs", "Nav.RecognisedLabs", "/inspections/labs", Icons.Material.Filled.Biotech, Policies.InspectionApprove),
         ]),
         new("Nav.Reports", Icons.Material.Filled.Assessment, Policies.Reports,
         [
@@ -45,6 +46,7 @@ public static class NavigationItems
         [
             new("committee-product-review", "Nav.ProductReview", "/committees/product-review", Icons.Material.Filled.HowToVote, Policies.ProductProposals),
             new("committee-anomaly", "Nav.AnomalyMeetings", "/committees/anomaly", Icons.Material.Filled.ReportProblem, Policies.AnomalyMeetings),
+            new("committee-members", "Nav.CommitteeMembers", "/committees/members", Icons.Material.Filled.Badge, Policies.CommitteeChair),
         ]),
         new("Nav.Casework", Icons.Material.Filled.SupportAgent, Policies.Casework,
         [
@@ -62,6 +64,8 @@ public static class NavigationItems
         [
             new("admin-users", "Nav.Users", "/admin/users", Icons.Material.Filled.People, Policies.Administration),
             new("admin-audit", "Nav.AuditLog", "/admin/audit", Icons.Material.Filled.History, Policies.Administration),
+            new("admin-complaint-topics", "Nav.ComplaintTopics", "/admin/complaint-topics", Icons.Material.Filled.Category, Policies.Administration),
+            new("admin-calendar", "Nav.Calendar", "/admin/calendar", Icons.Material.Filled.CalendarMonth, Policies.Administration),
         ]),
     ];
 }

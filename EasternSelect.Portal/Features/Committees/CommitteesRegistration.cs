@@ -7,6 +7,7 @@ public static class CommitteesRegistration
     {
         services.AddScoped<ProductReviewService>();
         services.AddScoped<ProductReviewChair>();
+        services.AddScoped<CommitteeMemberService>();
         services.AddScoped<ProposalSubmission>();
         services.AddScoped<ProposalScoring>();
         services.AddScoped<AnomalyGatherer>();

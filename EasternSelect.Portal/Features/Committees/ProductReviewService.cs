@@ -34,7 +34,7 @@ public sealed class ProductReviewService(IDbContextFactory<PortalDbContext> cont
         }
 
         var userId = currentUser.Actor.UserId;
-        var department = await db.CommitteeMembers.AsNoTracking().Where(m => m.UserId == userId && m.Active).Select(m => (CommitteeDepartment?)m.Department).FirstOrDefaultAsync(ct);
+        var department = userId is null ? null : (await CommitteeMemberService.EffectiveAsync(db, userId, meeting.MeetingDate, ct))?.Department;
         var names = await NamesAsync(db, meeting, ct);
         return new ReviewMeetingDetail(meeting.Id, meeting.Version, meeting.MeetingDate, meeting.Status, meeting.Weights, meeting.PassThreshold, meeting.ChairName,
             meeting.ScoringClosedUtc, department, meeting.Proposals.OrderBy(p => p.Id).Select(p => View(meeting, p, userId, names)).ToList());

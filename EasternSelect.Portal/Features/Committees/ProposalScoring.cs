@@ -30,18 +30,19 @@ public sealed class ProposalScoring(IDbContextFactory<PortalDbContext> contexts,
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var userId = currentUser.Actor.UserId;
-        var member = await db.CommitteeMembers.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId && m.Active, ct);
-        if (member is null)
-        {
-            return Result.Fail("Committee.NotAMember");
-        }
-
         var meetingId = await db.ProductProposals.Where(p => p.Id == proposalId).Select(p => (int?)p.MeetingId).FirstOrDefaultAsync(ct);
         var meeting = meetingId is null ? null : await ProductReviewService.LoadAsync(db, meetingId.Value, ct, tracking: true);
         var proposal = meeting?.Proposals.FirstOrDefault(p => p.Id == proposalId);
         if (meeting is null || proposal is null)
         {
             return Result.Fail("Committee.NotFound");
+        }
+
+        // The membership in force on the meeting's date decides whether and for which department the person scores.
+        var member = userId is null ? null : await CommitteeMemberService.EffectiveAsync(db, userId, meeting.MeetingDate, ct);
+        if (member is null)
+        {
+            return Result.Fail("Committee.NotAMember");
         }
 
         return await CommitteeCommands.SaveAsync(db, () => meeting.Score(proposal, member, form.Presentation!.Value, form.SellingPoint!.Value, form.Price!.Value, form.Quality!.Value, form.Comment, Now()), ct);

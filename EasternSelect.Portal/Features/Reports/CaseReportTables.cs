@@ -28,6 +28,7 @@ public static class CaseReportTables
                 new(l["Reports.Cases.ClosedWithin7Days"], CellKind.Number), new(l["ComplaintKpis.ClosureRate"], CellKind.Percent),
                 new(l["Reports.Cases.OnlineClosed"], CellKind.Number), new(l["ComplaintKpis.OnlineHours"], CellKind.Number),
                 new(l["ComplaintKpis.Shipped"], CellKind.Number), new(l["ComplaintKpis.ComplaintRate"], CellKind.Percent),
+                new(l["ComplaintKpis.Excluded"], CellKind.Number),
             ],
             rows.Select(y => (IReadOnlyList<ReportCell>)
             [
@@ -40,6 +41,7 @@ public static class CaseReportTables
                 ReportCell.Of((decimal?)y.AverageOnlineHandlingHours, 1),
                 ReportCell.Of(y.UnitsShipped),
                 ReportCell.Percent(Fraction(y.ComplaintRate), 3).To(link(y)),
+                ReportCell.Of(y.ExcludedComplaints),
             ]).ToList());
     }
 
@@ -51,17 +53,17 @@ public static class CaseReportTables
         ArgumentNullException.ThrowIfNull(l);
         var last = years[^1];
         var rows = topics.GroupBy(t => t.Code)
-            .OrderByDescending(g => g.Where(t => t.Year == last).Sum(t => t.Count)).ThenBy(g => g.First().SortOrder)
+            .OrderBy(g => g.First().Excluded).ThenByDescending(g => g.Where(t => t.Year == last).Sum(t => t.Count)).ThenBy(g => g.First().SortOrder)
             .Select(g => (IReadOnlyList<ReportCell>)
             [
-                ReportCell.Of(g.First().Name),
+                ReportCell.Of(g.First().Excluded ? l["ComplaintKpis.ExcludedTopic", g.First().Name].Value : g.First().Name),
                 .. years.Select(y => ReportCell.Of(g.Where(t => t.Year == y).Sum(t => t.Count)).To(Records.RecordLinks.For(Records.ComplaintRecords.Name, ("year", y), ("topic", g.Key)))),
             ]).ToList();
         return new(
             title,
             [new(l["Records.Complaints.Topic"]), .. years.Select(y => new ReportColumn(y.ToString(CultureInfo.InvariantCulture), CellKind.Number))],
             rows,
-            [ReportCell.Of(l["Reports.Total"].Value), .. years.Select(y => ReportCell.Of(topics.Where(t => t.Year == y).Sum(t => t.Count)).To(Records.RecordLinks.For(Records.ComplaintRecords.Name, ("year", y))))]);
+            [ReportCell.Of(l["Reports.Total"].Value), .. years.Select(y => ReportCell.Of(topics.Where(t => t.Year == y && !t.Excluded).Sum(t => t.Count)).To(Records.RecordLinks.For(Records.ComplaintRecords.Name, ("year", y))))]);
     }
 
     /// <summary>Grievances by topic (rows) and outcome (columns, then not yet concluded and the total).</summary>

@@ -302,4 +302,31 @@ public sealed class ProductReviewMeetingTests
         Assert.Equal("Committee.NotFound", error.Key);
         Assert.Null(stranger.Decision);
     }
+
+    [Fact]
+    public void Score_MemberEffectiveOnlyAfterTheMeetingDate_IsRefused()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        var later = new CommitteeMember { UserId = "new-member", DisplayName = "新委員", Department = CommitteeDepartment.Product, EffectiveFrom = MeetingDay.AddDays(1) };
+
+        var refused = Assert.Throws<DomainRuleException>(() => meeting.Score(proposal, later, 80, 80, 80, 80, null, Now));
+
+        Assert.Equal("Committee.NotAMember", refused.Key);
+        Assert.Empty(proposal.Scores);
+    }
+
+    [Fact]
+    public void Score_MembershipEndedTheDayBeforeTheMeeting_IsRefusedEndingOnTheDayIsAllowed()
+    {
+        var (meeting, proposal) = MeetingWithProposal();
+        var ended = new CommitteeMember { UserId = "old-member", DisplayName = "前委員", Department = CommitteeDepartment.Catalogue, EffectiveFrom = new DateOnly(2019, 1, 1) };
+        ended.End(MeetingDay.AddDays(-1));
+        var lastDay = new CommitteeMember { UserId = "leaving-member", DisplayName = "卸任委員", Department = CommitteeDepartment.Catalogue, EffectiveFrom = new DateOnly(2019, 1, 1) };
+        lastDay.End(MeetingDay);
+
+        Assert.Throws<DomainRuleException>(() => meeting.Score(proposal, ended, 80, 80, 80, 80, null, Now));
+        meeting.Score(proposal, lastDay, 80, 80, 80, 80, null, Now);
+
+        Assert.Equal(["leaving-member"], proposal.Scores.Select(s => s.MemberUserId).ToList());
+    }
 }

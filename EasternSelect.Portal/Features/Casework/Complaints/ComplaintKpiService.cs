@@ -29,7 +29,7 @@ public sealed class ComplaintKpiService(IDbContextFactory<PortalDbContext> conte
     {
         await guard.EnsureAsync(Policies.ComplaintKpis);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return (await ComplaintFigures.TopicsAsync(db, fromYear, toYear, ct)).Select(t => new TopicCount(t.Year, t.Name, t.Count)).ToList();
+        return (await ComplaintFigures.TopicsAsync(db, fromYear, toYear, ct)).Where(t => !t.Excluded).Select(t => new TopicCount(t.Year, t.Name, t.Count)).ToList();
     }
 
     /// <summary>The complaints opened in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) (<see cref="ComplaintFigures.Opened"/>).</summary>
