@@ -467,28 +467,6 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("GrievanceReads");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Casework.ShippedVolume", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date");
-
-                    b.Property<int>("OrdersShipped")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Month")
-                        .IsUnique();
-
-                    b.ToTable("ShippedVolumes");
-                });
-
             modelBuilder.Entity("EasternSelect.Domain.Committees.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2166,6 +2144,123 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.ToTable("NotificationReads");
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Operations.KpiTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("DefectPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("NonQualityReturnPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("ReturnPercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal>("ShortagePercent")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("KpiTargets");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.ProductMonthlyOperatingData", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsReturnedOther")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsReturnedQuality")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsShipped")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnitsSold")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Month", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductMonthlyOperatingData");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.SupplierYearlyVolume", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsLocal")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("TransactionVolume")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("Year", "SupplierId")
+                        .IsUnique();
+
+                    b.ToTable("SupplierYearlyVolumes");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Reporting.EsgSnapshot", b =>
                 {
                     b.Property<int>("Id")
@@ -2688,9 +2783,6 @@ namespace EasternSelect.Data.Migrations.SqlServer
                     b.Property<int>("AuditFindings")
                         .HasColumnType("int");
 
-                    b.Property<int>("Complaints")
-                        .HasColumnType("int");
-
                     b.Property<int>("DefectiveUnits")
                         .HasColumnType("int");
 
@@ -2713,9 +2805,6 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("UnitsReceived")
-                        .HasColumnType("int");
-
-                    b.Property<int>("UnitsShipped")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -3695,6 +3784,24 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.ProductMonthlyOperatingData", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.SupplierYearlyVolume", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

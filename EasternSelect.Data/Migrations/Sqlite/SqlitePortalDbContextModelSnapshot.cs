@@ -447,26 +447,6 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("GrievanceReads");
                 });
 
-            modelBuilder.Entity("EasternSelect.Domain.Casework.ShippedVolume", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OrdersShipped")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Month")
-                        .IsUnique();
-
-                    b.ToTable("ShippedVolumes");
-                });
-
             modelBuilder.Entity("EasternSelect.Domain.Committees.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2071,6 +2051,112 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.ToTable("NotificationReads");
                 });
 
+            modelBuilder.Entity("EasternSelect.Domain.Operations.KpiTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DefectPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NonQualityReturnPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReturnPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ShortagePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("KpiTargets");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.ProductMonthlyOperatingData", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsReturnedOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsReturnedQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsShipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitsSold")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Month", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("ProductMonthlyOperatingData");
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.SupplierYearlyVolume", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLocal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TransactionVolume")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("Year", "SupplierId")
+                        .IsUnique();
+
+                    b.ToTable("SupplierYearlyVolumes");
+                });
+
             modelBuilder.Entity("EasternSelect.Domain.Reporting.EsgSnapshot", b =>
                 {
                     b.Property<int>("Id")
@@ -2571,9 +2657,6 @@ namespace EasternSelect.Data.Migrations.Sqlite
                     b.Property<int>("AuditFindings")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Complaints")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("DefectiveUnits")
                         .HasColumnType("INTEGER");
 
@@ -2596,9 +2679,6 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitsReceived")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("UnitsShipped")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -3550,6 +3630,24 @@ namespace EasternSelect.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("NotificationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.ProductMonthlyOperatingData", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EasternSelect.Domain.Operations.SupplierYearlyVolume", b =>
+                {
+                    b.HasOne("EasternSelect.Domain.Suppliers.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -6,13 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace EasternSelect.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class W3OperatingData : Migration
+    public partial class W3ProductionTrue : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
                 name: "ShippedVolumes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CommitteeMembers_UserId",
+                table: "CommitteeMembers");
 
             migrationBuilder.DropColumn(
                 name: "Complaints",
@@ -21,6 +25,79 @@ namespace EasternSelect.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "UnitsShipped",
                 table: "SupplierMonthlyRecords");
+
+            migrationBuilder.AddColumn<int>(
+                name: "DelistedBy",
+                table: "Products",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ListingExceptionBy",
+                table: "Products",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ListingExceptionReason",
+                table: "Products",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ListingExceptionUtc",
+                table: "Products",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ListingOutcome",
+                table: "ProductProposals",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ScheduledForTier",
+                table: "MonthlySpotChecks",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ExcludedFromStatistics",
+                table: "ComplaintCategories",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EffectiveFrom",
+                table: "CommitteeMembers",
+                type: "date",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1));
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "EffectiveTo",
+                table: "CommitteeMembers",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CalendarDays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDays", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "KpiTargets",
@@ -89,6 +166,33 @@ namespace EasternSelect.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ThrottleCounters",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    WindowStartUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    BlockedUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Blocks = table.Column<int>(type: "int", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThrottleCounters", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_UserId",
+                table: "CommitteeMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarDays_Date",
+                table: "CalendarDays",
+                column: "Date",
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_KpiTargets_Year",
                 table: "KpiTargets",
@@ -116,11 +220,19 @@ namespace EasternSelect.Data.Migrations.SqlServer
                 table: "SupplierYearlyVolumes",
                 columns: new[] { "Year", "SupplierId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThrottleCounters_UpdatedUtc",
+                table: "ThrottleCounters",
+                column: "UpdatedUtc");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CalendarDays");
+
             migrationBuilder.DropTable(
                 name: "KpiTargets");
 
@@ -129,6 +241,49 @@ namespace EasternSelect.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SupplierYearlyVolumes");
+
+            migrationBuilder.DropTable(
+                name: "ThrottleCounters");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CommitteeMembers_UserId",
+                table: "CommitteeMembers");
+
+            migrationBuilder.DropColumn(
+                name: "DelistedBy",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingExceptionBy",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingExceptionReason",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingExceptionUtc",
+                table: "Products");
+
+            migrationBuilder.DropColumn(
+                name: "ListingOutcome",
+                table: "ProductProposals");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduledForTier",
+                table: "MonthlySpotChecks");
+
+            migrationBuilder.DropColumn(
+                name: "ExcludedFromStatistics",
+                table: "ComplaintCategories");
+
+            migrationBuilder.DropColumn(
+                name: "EffectiveFrom",
+                table: "CommitteeMembers");
+
+            migrationBuilder.DropColumn(
+                name: "EffectiveTo",
+                table: "CommitteeMembers");
 
             migrationBuilder.AddColumn<int>(
                 name: "Complaints",
@@ -157,6 +312,12 @@ namespace EasternSelect.Data.Migrations.SqlServer
                 {
                     table.PrimaryKey("PK_ShippedVolumes", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_UserId",
+                table: "CommitteeMembers",
+                column: "UserId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShippedVolumes_Month",
