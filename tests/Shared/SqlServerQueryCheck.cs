@@ -3,7 +3,9 @@ using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using EasternSelect.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +32,10 @@ public sealed class SqlServerQueryCheck : IQueryExpressionInterceptor
 
     private static readonly ConcurrentQueue<string> FailureList = new();
     private static readonly ConcurrentDictionary<string, byte> Skipped = new();
+    private static readonly ConcurrentDictionary<string, byte> Reported = new();
     private static int _checked;
     private static int _statements;
+    private static long _checkTicks;
 
     private static readonly Lazy<DbContextOptions<SqlServerPortalDbContext>> CheckOptions = new(() =>
         new DbContextOptionsBuilder<SqlServerPortalDbContext>()
@@ -78,10 +82,17 @@ public sealed class SqlServerQueryCheck : IQueryExpressionInterceptor
         }
 
         Interlocked.Increment(ref _checked);
-        if (Check(queryExpression) is { } problem)
+        var started = Stopwatch.GetTimestamp();
+        var outcome = Check(queryExpression);
+        Interlocked.Add(ref _checkTicks, Stopwatch.GetTimestamp() - started);
+        if (outcome is { } problem)
         {
             var report = $"{problem}\nQuery: {queryExpression}\nAt: {CallSite()}";
-            FailureList.Enqueue(report);
+            if (Reported.TryAdd(problem, 0))
+            {
+                FailureList.Enqueue(report);
+            }
+
             throw new InvalidOperationException("SQL Server cannot run this query (SqlServerQueryCheck): " + report);
         }
 
@@ -136,38 +147,30 @@ public sealed class SqlServerQueryCheck : IQueryExpressionInterceptor
 
     private static void Run(SqlServerPortalDbContext db, Expression query)
     {
+        // Executed against the fake connection, which records each command's SQL and answers with no rows.
         var provider = db.GetService<IAsyncQueryProvider>();
-        if (query.Type.IsGenericType && typeof(IQueryable).IsAssignableFrom(query.Type))
+        if (typeof(IQueryable).IsAssignableFrom(query.Type))
         {
-            var element = query.Type.GetGenericArguments()[0];
-            var queryable = (IQueryable)RunSequence.MakeGenericMethod(element).Invoke(null, [provider, query])!;
-            _captured!.Add(queryable.ToQueryString());
+            foreach (var _ in provider.CreateQuery(query))
+            {
+            }
+
             return;
         }
 
-        // A scalar (Count, Any, First, ExecuteUpdate…): executed against the fake connection, which records the SQL.
-        ExecuteScalar.MakeGenericMethod(query.Type).Invoke(null, [provider, query]);
-    }
-
-    private static readonly System.Reflection.MethodInfo RunSequence =
-        typeof(SqlServerQueryCheck).GetMethod(nameof(CreateQuery), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-
-    private static readonly System.Reflection.MethodInfo ExecuteScalar =
-        typeof(SqlServerQueryCheck).GetMethod(nameof(Execute), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-
-    private static IQueryable<T> CreateQuery<T>(IAsyncQueryProvider provider, Expression query) => provider.CreateQuery<T>(query);
-
-    private static T Execute<T>(IAsyncQueryProvider provider, Expression query)
-    {
+        // A scalar (Count, Any, First, ExecuteUpdate…).
         try
         {
-            return provider.Execute<T>(query);
+            ExecuteScalar.MakeGenericMethod(query.Type).Invoke(provider, [query]);
         }
-        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is not null)
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
         {
-            throw ex.InnerException;
+            ExceptionDispatchInfo.Throw(ex.InnerException);
         }
     }
+
+    private static readonly MethodInfo ExecuteScalar =
+        typeof(IQueryProvider).GetMethods().Single(m => m is { Name: nameof(IQueryProvider.Execute), IsGenericMethodDefinition: true });
 
     private static string? RawSql(Expression query)
     {
@@ -189,7 +192,7 @@ public sealed class SqlServerQueryCheck : IQueryExpressionInterceptor
         try
         {
             var text = new StringBuilder()
-                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Queries checked for SQL Server: {_checked}; SQL statements parsed: {_statements}; failures: {FailureList.Count}; raw SQL skipped: {Skipped.Count}")
+                .AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"Queries checked for SQL Server: {_checked}; SQL statements parsed: {_statements}; time in the check: {Stopwatch.GetElapsedTime(0, _checkTicks).TotalSeconds:0.0} s; failures: {FailureList.Count}; raw SQL skipped: {Skipped.Count}")
                 .AppendJoin("\n\n", FailureList)
                 .AppendLine()
                 .AppendJoin("\n", Skipped.Keys.Select(k => "Skipped raw SQL: " + k))
