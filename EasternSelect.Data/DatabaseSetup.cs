@@ -1,6 +1,7 @@
 using EasternSelect.Data.Auditing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,20 +20,21 @@ public sealed class PortalDatabase
 
     private readonly DbContextOptions _options;
 
-    public PortalDatabase(DatabaseProvider provider, string connectionString, TimeProvider time)
+    /// <param name="interceptors">Further EF interceptors besides auditing (the tests add the SQL Server query check).</param>
+    public PortalDatabase(DatabaseProvider provider, string connectionString, TimeProvider time, IEnumerable<IInterceptor>? interceptors = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
-        var interceptor = new AuditingInterceptor(time);
+        IInterceptor[] all = [new AuditingInterceptor(time), .. interceptors ?? []];
         _options = provider switch
         {
             DatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqlitePortalDbContext>()
                 .UseSqlite(connectionString)
-                .AddInterceptors(interceptor)
+                .AddInterceptors(all)
                 .Options,
             DatabaseProvider.SqlServer => new DbContextOptionsBuilder<SqlServerPortalDbContext>()
                 .UseSqlServer(connectionString)
-                .AddInterceptors(interceptor)
+                .AddInterceptors(all)
                 .Options,
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
@@ -55,7 +57,7 @@ public sealed class PortalDatabase
     /// Reads <c>Database:Provider</c> and <c>ConnectionStrings:Portal</c>. A relative SQLite file
     /// path is resolved against <paramref name="baseDirectory"/>, and its folder is created.
     /// </summary>
-    public static PortalDatabase FromConfiguration(IConfiguration configuration, string baseDirectory, TimeProvider time)
+    public static PortalDatabase FromConfiguration(IConfiguration configuration, string baseDirectory, TimeProvider time, IEnumerable<IInterceptor>? interceptors = null)
     {
         var providerName = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
         if (!Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var provider))
@@ -84,7 +86,7 @@ public sealed class PortalDatabase
             throw new InvalidOperationException("ConnectionStrings:Portal is required when Database:Provider is SqlServer.");
         }
 
-        return new PortalDatabase(provider, connectionString, time);
+        return new PortalDatabase(provider, connectionString, time, interceptors);
     }
 }
 
@@ -98,7 +100,8 @@ public static class DataServiceCollectionExtensions
 {
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
     {
-        services.AddSingleton(sp => PortalDatabase.FromConfiguration(configuration, baseDirectory, sp.GetRequiredService<TimeProvider>()));
+        // EF interceptors registered in DI join the auditing one (the tests register the SQL Server query check).
+        services.AddSingleton(sp => PortalDatabase.FromConfiguration(configuration, baseDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetServices<IInterceptor>()));
         services.AddScoped<IDbContextFactory<PortalDbContext>, PortalDbContextFactory>();
         // Identity and data protection resolve a scoped context; it is disposed with the scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());

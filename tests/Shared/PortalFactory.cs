@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EasternSelect.Tests.Shared;
 
@@ -15,6 +18,7 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Demo!Pass2026";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "es-portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly int _queryFailuresBefore = SqlServerQueryCheck.FailureCount;
 
     public string DatabasePath => Path.Combine(_folder, "portal.db");
 
@@ -37,6 +41,14 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["Demo:Enabled"] = DemoMode ? "true" : "false",
         }));
+        // Every query the portal compiles is also translated for SQL Server and parsed.
+        builder.ConfigureTestServices(services =>
+        {
+            foreach (var interceptor in SqlServerQueryCheck.Interceptors)
+            {
+                services.AddSingleton<IInterceptor>(interceptor);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -50,6 +62,12 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         catch (IOException)
         {
             // A file still held open is left for the OS to clean; the next run uses a new folder.
+        }
+
+        if (disposing)
+        {
+            // A query SQL Server cannot run fails the class even when the portal swallowed the exception.
+            SqlServerQueryCheck.ThrowIfFailedSince(_queryFailuresBefore);
         }
     }
 

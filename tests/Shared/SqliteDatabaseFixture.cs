@@ -13,12 +13,13 @@ public sealed class SqliteDatabaseFixture : IAsyncLifetime
     public static readonly AuditActor Tester = new("u1", "tester@demo.local");
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "es-data-tests", Guid.NewGuid().ToString("N"));
+    private readonly int _queryFailuresBefore = SqlServerQueryCheck.FailureCount;
     private int _taxIdCounter;
 
     public SqliteDatabaseFixture()
     {
         FilePath = Path.Combine(_folder, "portal.db");
-        Database = new PortalDatabase(DatabaseProvider.Sqlite, "Data Source=" + FilePath, TimeProvider.System);
+        Database = new PortalDatabase(DatabaseProvider.Sqlite, "Data Source=" + FilePath, TimeProvider.System, SqlServerQueryCheck.Interceptors);
     }
 
     public string FilePath { get; }
@@ -63,6 +64,8 @@ public sealed class SqliteDatabaseFixture : IAsyncLifetime
         // Pooled connections keep the file open; release them so the folder can be deleted.
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+        // A query SQL Server cannot run fails the class even when the code under test swallowed the exception.
+        SqlServerQueryCheck.ThrowIfFailedSince(_queryFailuresBefore);
         return Task.CompletedTask;
     }
 }

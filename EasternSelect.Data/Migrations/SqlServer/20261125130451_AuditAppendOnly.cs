@@ -11,10 +11,11 @@ namespace EasternSelect.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The audit log is append-only in the database too, not only in the SaveChanges interceptor.
-            migrationBuilder.Sql(@"CREATE TRIGGER TR_AuditEntries_AppendOnly ON AuditEntries INSTEAD OF UPDATE, DELETE AS
+            // Inside EXEC because CREATE TRIGGER must start a batch: the idempotent script puts it in IF … BEGIN … END.
+            migrationBuilder.Sql(@"EXEC(N'CREATE TRIGGER TR_AuditEntries_AppendOnly ON AuditEntries INSTEAD OF UPDATE, DELETE AS
 BEGIN
-    THROW 51000, 'The audit log is append-only.', 1;
-END");
+    THROW 51000, ''The audit log is append-only.'', 1;
+END');");
         }
 
         /// <inheritdoc />
