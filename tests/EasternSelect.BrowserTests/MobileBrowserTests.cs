@@ -58,7 +58,7 @@ public sealed class MobileBrowserTests(BrowserFixture fixture)
         await AssertFitsAsync(page, "mobile-samples");
         await page.Locator("input[data-testid=sample-product]").PressSequentiallyAsync(productName);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = productName }).First.ClickAsync();
-        await page.Locator("[data-testid=sample-start-button]").TapAsync();
+        await page.ClickAsync("[data-testid=sample-start-button]");
         await page.WaitForURLAsync(url => url.Contains("/inspections/samples/", StringComparison.Ordinal));
         await page.Locator("[data-interactive=true]").WaitForAsync();
         await AssertFitsAsync(page, "mobile-sample-start");
