@@ -18,6 +18,9 @@ public sealed class PortalDatabase
 {
     public const string DefaultSqliteConnection = "Data Source=data/portal.db";
 
+    /// <summary>How long a SQLite command waits for another writer's lock before failing (Microsoft.Data.Sqlite waits 30 s by default).</summary>
+    public const int DefaultSqliteBusyTimeoutSeconds = 5;
+
     private readonly DbContextOptions _options;
 
     /// <param name="interceptors">Further EF interceptors besides auditing (the tests add the SQL Server query check).</param>
@@ -68,7 +71,11 @@ public sealed class PortalDatabase
         var connectionString = configuration.GetConnectionString("Portal");
         if (provider == DatabaseProvider.Sqlite)
         {
-            var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString);
+            var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString)
+            {
+                // A person waits this long at most per try when another writer holds the database; the form then says "try again".
+                DefaultTimeout = configuration.GetValue("Database:SqliteBusyTimeoutSeconds", DefaultSqliteBusyTimeoutSeconds),
+            };
             if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
             {
                 builder.DataSource = Path.GetFullPath(Path.Combine(baseDirectory, builder.DataSource));

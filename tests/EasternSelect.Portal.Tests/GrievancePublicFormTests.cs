@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EasternSelect.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -96,6 +97,53 @@ public sealed partial class GrievancePublicFormTests(PortalFactoryFixture fixtur
     }
 
 
+    [Fact]
+    public async Task Post_DatabaseBusy_KeepsTheTypedInputSavesNothingAndSucceedsOnceAfterwards()
+    {
+        // Its own host waits 1 s for a lock (instead of 5), on the same database file.
+        using var quick = _factory.WithWebHostBuilder(b => b.UseSetting("Database:SqliteBusyTimeoutSeconds", "1"));
+        var client = Client(quick);
+        var typed = new Dictionary<string, string>
+        {
+            ["Input.Topic"] = "OperationalCoordination",
+            ["Input.Subject"] = "倉儲預約系統無法登入",
+            ["Input.Description"] = "連續三天無法預約入倉時段，請協助。",
+            ["Input.CompanyName"] = "忙碌測試股份有限公司",
+            ["Input.ContactName"] = "張志明",
+            ["Input.ContactPhone"] = "0933222111",
+        };
+        await client.GetStringAsync(new Uri("/grievance/new", UriKind.Relative));
+        var before = await CountAsync();
+
+        string busy;
+        await using (var locker = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False"))
+        {
+            await locker.OpenAsync();
+            await using var hold = locker.CreateCommand();
+            hold.CommandText = "BEGIN EXCLUSIVE;";
+            await hold.ExecuteNonQueryAsync();
+            busy = WebUtility.HtmlDecode(await PostAsync(client, typed, ("quote.pdf", "%PDF-1.4 busy"u8.ToArray())));
+        }
+
+        var afterBusy = await CountAsync();
+        var done = await PostAsync(client, typed);
+
+        Assert.Contains("data-testid=\"public-errors\"", busy, StringComparison.Ordinal);
+        Assert.Contains("系統暫時忙碌，您的申訴尚未送出", busy, StringComparison.Ordinal);
+        Assert.Contains("附加檔案無法保留", busy, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"receipt-number\"", busy, StringComparison.Ordinal);
+        Assert.Contains("value=\"倉儲預約系統無法登入\"", busy, StringComparison.Ordinal);
+        Assert.Contains(">連續三天無法預約入倉時段，請協助。</textarea>", busy, StringComparison.Ordinal);
+        Assert.Contains("value=\"忙碌測試股份有限公司\"", busy, StringComparison.Ordinal);
+        Assert.Contains("value=\"0933222111\"", busy, StringComparison.Ordinal);
+        Assert.Contains("value=\"OperationalCoordination\" selected", busy, StringComparison.Ordinal);
+        Assert.Equal(before, afterBusy);
+        Assert.Matches(@"^G\d{4}-\d{4}$", Receipt(done, "receipt-number"));
+        Assert.Equal(before + 1, await CountAsync());
+        Assert.Equal(1, await CountWithSubjectAsync("倉儲預約系統無法登入"));
+    }
+
+
     private static Dictionary<string, string> Valid() => new()
     {
         ["Input.Topic"] = "PaymentsFees",
@@ -110,6 +158,12 @@ public sealed partial class GrievancePublicFormTests(PortalFactoryFixture fixtur
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Grievances.CountAsync();
+    }
+
+    private async Task<int> CountWithSubjectAsync(string subject)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Grievances.CountAsync(g => g.Subject == subject);
     }
 
     private static HttpClient Client(WebApplicationFactory<Program> factory) =>

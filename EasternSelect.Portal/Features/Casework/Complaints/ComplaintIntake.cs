@@ -17,7 +17,10 @@ public sealed class ComplaintIntake(
     TimeProvider time)
 {
     /// <summary>Records a complaint. Signs of a major case in the text send it to the major-case team at once.</summary>
-    public async Task<Result> CreateAsync(ComplaintForm form, CancellationToken ct)
+    public Task<Result> CreateAsync(ComplaintForm form, CancellationToken ct) =>
+        TransientRetry.RunAsync(() => CreateOnceAsync(form, ct), ct);
+
+    private async Task<Result> CreateOnceAsync(ComplaintForm form, CancellationToken ct)
     {
         await guard.EnsureAsync(Policies.Complaints);
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -44,6 +44,12 @@ public sealed class GrievanceIntake(
         var by = new CaseActor(null, form.Anonymous ? "匿名供應商" : "供應商");
         var (token, hash) = Grievance.NewToken();
         var (result, number) = await CreateAsync(form, GrievanceSource.PublicForm, hash, files, by, ct);
+        if (result.Errors.Contains(TransientRetry.BusyKey))
+        {
+            // The public form cannot keep chosen files across a post, so its message says to choose them again.
+            result = Result.Fail("Grievance.Error.Busy");
+        }
+
         return new GrievanceSubmission(result, number is null ? null : new GrievanceReceipt(number, token));
     }
 
@@ -95,6 +101,16 @@ public sealed class GrievanceIntake(
             stored.Add(read);
         }
 
+        // A busy database is tried once more with fresh entities: the failed try's transaction left nothing behind.
+        return await TransientRetry.RunAsync(
+            () => SaveAsync(form, source, tokenHash, [.. stored.Select(Copy)], by, now, ct),
+            () => (Result.Fail(TransientRetry.BusyKey), (string?)null),
+            ct);
+    }
+
+    private async Task<(Result Result, string? Number)> SaveAsync(
+        GrievanceForm form, GrievanceSource source, string? tokenHash, List<StoredFile> stored, CaseActor by, DateTime now, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var grievance = new Grievance
         {
@@ -126,6 +142,17 @@ public sealed class GrievanceIntake(
         }, ct);
         return (Result.Ok(grievance.Id), grievance.Number);
     }
+
+    private static StoredFile Copy(StoredFile file) => new()
+    {
+        FileName = file.FileName,
+        ContentType = file.ContentType,
+        Length = file.Length,
+        Sha256 = file.Sha256,
+        Content = file.Content,
+        UploadedBy = file.UploadedBy,
+        UploadedUtc = file.UploadedUtc,
+    };
 
     private static List<string> Validate(GrievanceForm form)
     {

@@ -24,7 +24,10 @@ public sealed class LotDecisionService(
     /// Decides a received lot with the plans of the streams as they are now (a stream changed since the page was loaded
     /// is a conflict). The result's id is the lot's.
     /// </summary>
-    public async Task<Result> DecideAsync(DecideLotRequest request, CancellationToken ct)
+    public Task<Result> DecideAsync(DecideLotRequest request, CancellationToken ct) =>
+        TransientRetry.RunAsync(() => DecideOnceAsync(request, ct), ct);
+
+    private async Task<Result> DecideOnceAsync(DecideLotRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         await guard.EnsureAsync(Policies.Inspections);

@@ -14,7 +14,10 @@ public sealed class LotReceivingService(
     IDbContextFactory<PortalDbContext> contexts, PolicyGuard guard, TimeProvider time, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Receives a lot; the result's id is the new lot's.</summary>
-    public async Task<Result> ReceiveAsync(NewLotRequest request, CancellationToken ct)
+    public Task<Result> ReceiveAsync(NewLotRequest request, CancellationToken ct) =>
+        TransientRetry.RunAsync(() => ReceiveOnceAsync(request, ct), ct);
+
+    private async Task<Result> ReceiveOnceAsync(NewLotRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         await guard.EnsureAsync(Policies.Inspections);

@@ -364,7 +364,11 @@ public sealed class SampleInspectionService(IDbContextFactory<PortalDbContext> c
         }
     }
 
-    private async Task<Result> ChangeDraftAsync(int id, Guid version, Func<SamplePreInspection, List<string>> change, CancellationToken ct)
+    // Each try loads the sample afresh, so the change (photos included) is applied to new entities.
+    private Task<Result> ChangeDraftAsync(int id, Guid version, Func<SamplePreInspection, List<string>> change, CancellationToken ct) =>
+        TransientRetry.RunAsync(() => ChangeDraftOnceAsync(id, version, change, ct), ct);
+
+    private async Task<Result> ChangeDraftOnceAsync(int id, Guid version, Func<SamplePreInspection, List<string>> change, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var sample = await LoadAsync(db, id, ct);

@@ -35,6 +35,13 @@ public partial class SamplePage
 
     private bool Editable => _sample?.Status == SampleInspectionStatus.Draft;
 
+    private static Color ResultColor(CheckResult result) => result switch
+    {
+        CheckResult.Fail => Color.Error,
+        CheckResult.Pass => Color.Success,
+        _ => Color.Default,
+    };
+
     private Color StatusColor => _sample?.Status switch
     {
         SampleInspectionStatus.Confirmed => Color.Success,
