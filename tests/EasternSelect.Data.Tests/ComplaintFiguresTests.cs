@@ -1,5 +1,7 @@
 using EasternSelect.Data.Queries;
 using EasternSelect.Domain.Casework;
+using EasternSelect.Domain.Operations;
+using EasternSelect.Domain.Suppliers;
 
 namespace EasternSelect.Data.Tests;
 
@@ -75,7 +77,17 @@ public sealed class ComplaintFiguresTests(SqliteDatabaseFixture fixture) : IClas
                 Complaint("X-1", opened, counted.Id, closedWithinTarget: true),
                 Complaint("X-2", opened, apart.Id, closedWithinTarget: true),
                 Complaint("X-3", opened, apart.Id, closedWithinTarget: false));
-            db.ShippedVolumes.Add(new ShippedVolume { Month = new DateOnly(2019, 6, 1), OrdersShipped = 1000 });
+            var supplier = new Supplier
+            {
+                Name = "排除主題測試供應商", TaxId = TaxId.WithCheckDigit("7319024"), Category = SupplierCategory.Food,
+                ContactName = "測試", ContactPhone = "0912345678", ContactEmail = "t@example.com",
+            };
+            db.Suppliers.Add(supplier);
+            await db.SaveChangesAsync();
+            var product = new Product { Sku = "T-2019-EXCL", Name = "排除主題測試商品", SupplierId = supplier.Id, Category = SupplierCategory.Food, Price = 100m };
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            db.ProductMonthlyOperatingData.Add(new ProductMonthlyOperatingData { ProductId = product.Id, Month = new DateOnly(2019, 6, 1), UnitsShipped = 1000 });
             await db.SaveChangesAsync();
         }
 
