@@ -1,6 +1,7 @@
 using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Inspections;
 using EasternSelect.Domain.Operations;
+using EasternSelect.Domain.Suppliers;
 using Microsoft.EntityFrameworkCore;
 
 namespace EasternSelect.Data.Queries;
@@ -35,12 +36,20 @@ public sealed record CustomerReturnFigures(long UnitsShipped, long UnitsReturned
     public decimal NonQualityReturnRate => KpiDefinitions.Percent(UnitsReturnedOther, UnitsShipped);
 
     public bool HasData => UnitsShipped > 0;
+
+    public bool ReturnOverTarget(KpiTargetValues targets) => ReturnRate > (targets ?? throw new ArgumentNullException(nameof(targets))).ReturnPercent;
+
+    public bool NonQualityReturnOverTarget(KpiTargetValues targets) =>
+        NonQualityReturnRate > (targets ?? throw new ArgumentNullException(nameof(targets))).NonQualityReturnPercent;
 }
 
 /// <summary>The targets that apply in a year (<see cref="SetInYear"/> is the year they were set for; null = the seed report's defaults).</summary>
 public sealed record KpiTargetValues(int? SetInYear, decimal DefectPercent, decimal ShortagePercent, decimal ReturnPercent, decimal NonQualityReturnPercent)
 {
     public static readonly KpiTargetValues SeedDefaults = new(null, 3m, 3m, 3m, 5m);
+
+    /// <summary>各類商品檢驗比率 100%: every received lot inspected (a standing rule, not a yearly target).</summary>
+    public const decimal InspectionRatioPercent = 100m;
 }
 
 /// <summary>Complaints opened in the months ÷ units shipped in them, per product or supplier; rate in percent.</summary>
@@ -67,13 +76,28 @@ public static class OperatingFigures
             .ToDictionaryAsync(g => g.Month, g => g.Units, ct);
     }
 
-    /// <summary>The customer returns of the months <paramref name="fromMonth"/> to <paramref name="toMonth"/> (both included).</summary>
-    public static async Task<CustomerReturnFigures> ReturnsAsync(PortalDbContext db, DateOnly fromMonth, DateOnly toMonth, CancellationToken ct)
+    /// <summary>
+    /// The customer returns of the months <paramref name="fromMonth"/> to <paramref name="toMonth"/> (both included),
+    /// optionally of one product category or one supplier's products.
+    /// </summary>
+    public static async Task<CustomerReturnFigures> ReturnsAsync(
+        PortalDbContext db, DateOnly fromMonth, DateOnly toMonth, SupplierCategory? category, int? supplierId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var from = IncomingLot.MonthOf(fromMonth);
         var to = IncomingLot.MonthOf(toMonth);
-        var sums = await db.ProductMonthlyOperatingData.AsNoTracking().Where(d => d.Month >= from && d.Month <= to)
+        var rows = db.ProductMonthlyOperatingData.AsNoTracking().Where(d => d.Month >= from && d.Month <= to);
+        if (category is { } c)
+        {
+            rows = rows.Where(d => db.Products.Any(p => p.Id == d.ProductId && p.Category == c));
+        }
+
+        if (supplierId is { } s)
+        {
+            rows = rows.Where(d => db.Products.Any(p => p.Id == d.ProductId && p.SupplierId == s));
+        }
+
+        var sums = await rows
             .GroupBy(d => 1)
             .Select(g => new { Shipped = g.Sum(d => (long)d.UnitsShipped), Quality = g.Sum(d => (long)d.UnitsReturnedQuality), Other = g.Sum(d => (long)d.UnitsReturnedOther) })
             .FirstOrDefaultAsync(ct);

@@ -6,28 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace EasternSelect.Data.Queries;
 
 /// <summary>
-/// The seed report's quality targets, each rate on its own (never summed): defect ≤ 3%, shortage ≤ 3%, return ≤ 3%
-/// (1-year targets) and non-quality return ≤ 5% (3–5 years; no figure in the portal measures it yet).
-/// </summary>
-public static class QualityTargets
-{
-    public const decimal DefectPercent = 3m;
-
-    public const decimal ShortagePercent = 3m;
-
-    public const decimal ReturnPercent = 3m;
-
-    public const decimal NonQualityReturnPercent = 5m;
-
-    /// <summary>各類商品檢驗比率 100%: every received lot inspected.</summary>
-    public const decimal InspectionRatioPercent = 100m;
-}
-
-/// <summary>
-/// Sums over original inspections (re-inspections are the same lot again). Rates in percent:
-/// defect = estimated defective ÷ units in decided lots; shortage = short ÷ ordered (received + short);
-/// return = units of rejected lots ÷ units in decided lots; pass = accepted ÷ decided lots;
-/// inspection ratio = decided ÷ received lots.
+/// Incoming-inspection sums over original inspections (re-inspections are the same lot again). Rates in percent,
+/// defined by <see cref="KpiDefinitions"/> (defect, shortage, return of lots); pass = accepted ÷ decided lots;
+/// inspection ratio = decided ÷ received lots. Each rate is compared with its own target of the year (<see cref="KpiTargetValues"/>).
 /// </summary>
 public sealed record QualityFigures(
     string Key, int LotsReceived, int LotsDecided, int LotsRejected, long UnitsReceived, long UnitsDecided, long UnitsReturned,
@@ -43,14 +24,14 @@ public sealed record QualityFigures(
 
     public decimal InspectionRatio => Percent(LotsDecided, LotsReceived);
 
-    public bool DefectOverTarget => DefectRate > QualityTargets.DefectPercent;
+    public bool DefectOverTarget(KpiTargetValues targets) => DefectRate > Target(targets).DefectPercent;
 
-    public bool ShortageOverTarget => ShortageRate > QualityTargets.ShortagePercent;
+    public bool ShortageOverTarget(KpiTargetValues targets) => ShortageRate > Target(targets).ShortagePercent;
 
-    public bool ReturnOverTarget => ReturnRate > QualityTargets.ReturnPercent;
+    public bool ReturnOverTarget(KpiTargetValues targets) => ReturnRate > Target(targets).ReturnPercent;
 
     /// <summary>Every rate within its own target.</summary>
-    public bool MeetsTargets => !DefectOverTarget && !ShortageOverTarget && !ReturnOverTarget;
+    public bool MeetsTargets(KpiTargetValues targets) => !DefectOverTarget(targets) && !ShortageOverTarget(targets) && !ReturnOverTarget(targets);
 
     public static QualityFigures Empty(string key) => new(key, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -65,7 +46,9 @@ public sealed record QualityFigures(
             list.Sum(m => m.EstimatedDefective), list.Sum(m => m.UnitsShort));
     }
 
-    private static decimal Percent(long part, long whole) => whole == 0 ? 0m : decimal.Round(100m * part / whole, 2);
+    private static decimal Percent(long part, long whole) => KpiDefinitions.Percent(part, whole);
+
+    private static KpiTargetValues Target(KpiTargetValues targets) => targets ?? throw new ArgumentNullException(nameof(targets));
 }
 
 /// <summary>One group's quality figures with its key (a month, a category, a supplier).</summary>

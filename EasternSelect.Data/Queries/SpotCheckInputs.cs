@@ -8,15 +8,15 @@ namespace EasternSelect.Data.Queries;
 public static class SpotCheckInputs
 {
     /// <summary>
-    /// Complaints and units shipped per supplier over the <paramref name="lookbackMonths"/> months before <paramref name="month"/>:
-    /// casework complaints ÷ imported units shipped (<see cref="OperatingFigures.SupplierComplaintRatesAsync"/>).
+    /// Complaints and units shipped per product over the <paramref name="lookbackMonths"/> months before <paramref name="month"/>:
+    /// casework complaints about the product ÷ its imported units shipped (<see cref="OperatingFigures.ProductComplaintRatesAsync"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<SupplierComplaintTotals>> ComplaintTotalsAsync(PortalDbContext db, DateOnly month, int lookbackMonths, CancellationToken ct)
+    public static async Task<IReadOnlyList<ProductComplaintTotals>> ComplaintTotalsAsync(PortalDbContext db, DateOnly month, int lookbackMonths, CancellationToken ct)
     {
         var to = new DateOnly(month.Year, month.Month, 1);
         var from = to.AddMonths(-Math.Max(lookbackMonths, 1));
-        var rates = await OperatingFigures.SupplierComplaintRatesAsync(db, from, to.AddMonths(-1), ct);
-        return [.. rates.Select(r => new SupplierComplaintTotals(r.Id, r.Complaints, (int)Math.Min(r.UnitsShipped, int.MaxValue)))];
+        var rates = await OperatingFigures.ProductComplaintRatesAsync(db, from, to.AddMonths(-1), ct);
+        return [.. rates.Select(r => new ProductComplaintTotals(r.Id, r.Complaints, (int)Math.Min(r.UnitsShipped, int.MaxValue)))];
     }
 
     /// <summary>Everything the rules read for the month, then the proposal.</summary>

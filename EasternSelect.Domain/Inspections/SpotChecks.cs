@@ -14,7 +14,7 @@ public enum ProductFlagKind
 /// <summary>Why a product is on a month's spot-check list (祕密警察機制). A product may have several reasons.</summary>
 public enum SpotCheckReasonKind
 {
-    /// <summary>取貨客訴率高: the supplier's complaints ÷ units shipped over the recent months is above the threshold.</summary>
+    /// <summary>取貨客訴率高: the product's complaints ÷ its units shipped over the recent months is above the threshold.</summary>
     HighComplaintRate,
 
     /// <summary>重大客訴/新聞商品: QA recorded a flag on the product.</summary>
@@ -63,14 +63,14 @@ public sealed class ProductFlag : Entity
 /// <summary>The thresholds of the candidate rules; configurable (Inspections:SpotChecks).</summary>
 public sealed class SpotCheckRuleSettings
 {
-    /// <summary>Complaints ÷ units shipped above which a supplier's products are proposed (0.0005 = 0.05%).</summary>
+    /// <summary>A product's complaints ÷ its units shipped above which it is proposed (0.0005 = 0.05%).</summary>
     public decimal ComplaintRateThreshold { get; set; } = 0.0005m;
 
     /// <summary>How many months before the checked month the complaint rate is taken over.</summary>
     public int ComplaintLookbackMonths { get; set; } = 3;
 
-    /// <summary>At most this many suppliers (highest rates first) give a complaint-rate candidate; 0 = no limit.</summary>
-    public int MaxComplaintSuppliers { get; set; } = 10;
+    /// <summary>At most this many products (highest rates first) are proposed for their complaint rate; 0 = no limit.</summary>
+    public int MaxComplaintProducts { get; set; } = 10;
 
     /// <summary>The top N listed products by monthly units sold. Products tied with the N-th are all proposed.</summary>
     public int TopSalesCount { get; set; } = 5;
@@ -81,8 +81,8 @@ public sealed class SpotCheckRuleSettings
 
 public sealed record CandidateProduct(int ProductId, int SupplierId, ListingStatus ListingStatus, int MonthlyUnitsSold);
 
-/// <summary>A supplier's complaints and units shipped summed over the lookback months.</summary>
-public sealed record SupplierComplaintTotals(int SupplierId, int Complaints, int UnitsShipped)
+/// <summary>A product's complaints and imported units shipped summed over the lookback months (the seed: complaint rate per product).</summary>
+public sealed record ProductComplaintTotals(int ProductId, int Complaints, int UnitsShipped)
 {
     public decimal? Rate => UnitsShipped > 0 ? (decimal)Complaints / UnitsShipped : null;
 }
@@ -109,14 +109,14 @@ public static class SpotCheckCandidateRules
         DateOnly month,
         SpotCheckRuleSettings settings,
         IReadOnlyList<CandidateProduct> products,
-        IReadOnlyList<SupplierComplaintTotals> complaintTotals,
+        IReadOnlyList<ProductComplaintTotals> complaintTotals,
         IReadOnlyList<CandidateFlag> flags,
         IReadOnlyList<DueFollowUp> followUps)
     {
         var first = new DateOnly(month.Year, month.Month, 1);
         var listed = products.Where(p => p.ListingStatus == ListingStatus.Listed).ToList();
         var byId = listed.ToDictionary(p => p.ProductId);
-        // A supplier-level reason lands on the supplier's best seller (lowest id on a tie: deterministic).
+        // A supplier-level reason (a follow-up check) lands on the supplier's best seller (lowest id on a tie: deterministic).
         var bestSeller = listed.GroupBy(p => p.SupplierId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.MonthlyUnitsSold).ThenBy(p => p.ProductId).First());
         var reasons = new Dictionary<int, List<CandidateReason>>();
@@ -132,11 +132,11 @@ public static class SpotCheckCandidateRules
         }
 
         var high = complaintTotals
-            .Where(t => t.Rate > settings.ComplaintRateThreshold && bestSeller.ContainsKey(t.SupplierId))
-            .OrderByDescending(t => t.Rate).ThenBy(t => t.SupplierId);
-        foreach (var totals in settings.MaxComplaintSuppliers > 0 ? high.Take(settings.MaxComplaintSuppliers) : high)
+            .Where(t => t.Rate > settings.ComplaintRateThreshold && byId.ContainsKey(t.ProductId))
+            .OrderByDescending(t => t.Rate).ThenBy(t => t.ProductId);
+        foreach (var totals in settings.MaxComplaintProducts > 0 ? high.Take(settings.MaxComplaintProducts) : high)
         {
-            Add(bestSeller[totals.SupplierId].ProductId, new CandidateReason(SpotCheckReasonKind.HighComplaintRate, decimal.Round(totals.Rate!.Value, 6),
+            Add(totals.ProductId, new CandidateReason(SpotCheckReasonKind.HighComplaintRate, decimal.Round(totals.Rate!.Value, 6),
                 $"{totals.Complaints}/{totals.UnitsShipped}"));
         }
 

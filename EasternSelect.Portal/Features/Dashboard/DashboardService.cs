@@ -46,9 +46,11 @@ public sealed record ClosureMonth(DateOnly Month, int Opened, int Closed, int Cl
     public double? Rate => Closed == 0 ? null : Math.Round(100.0 * ClosedWithinTarget / Closed, 1);
 }
 
+/// <summary>The QA dashboard: incoming-inspection figures from lots, customer returns over the window from the imported operating data, and the targets of the window's last year.</summary>
 public sealed record QaPanel(
     DashboardWindow Window, QualityMonth ThisMonth, IReadOnlyList<QualityMonth> Months,
-    int OpenCorrectiveActions, int OverdueCorrectiveActions, int SpotChecksDue, bool SpotCheckListConfirmed);
+    int OpenCorrectiveActions, int OverdueCorrectiveActions, int SpotChecksDue, bool SpotCheckListConfirmed,
+    CustomerReturnFigures Returns, KpiTargetValues Targets);
 
 public sealed record SupplierServicePanel(
     int ReviewsInProgress, int ReviewsAwaitingVerdict, int PendingTierProposals, int? PendingEvaluationId,
@@ -59,16 +61,16 @@ public sealed record CxPanel(DashboardWindow Window, int OnTrack, int DueSoon, i
     public int Open => OnTrack + DueSoon + Overdue;
 }
 
-/// <summary>The executive's KPIs over the window, with the targets of the seed report (PRODUCT.md "Targets", <see cref="QualityTargets"/>).</summary>
+/// <summary>
+/// The executive's KPIs over the window: incoming-inspection rates from lots, customer returns from the imported
+/// operating data, each against its own target of the window's last year (<see cref="OperatingFigures.TargetsAsync"/>).
+/// </summary>
 public sealed record ExecutivePanel(
     DashboardWindow Window, QualityFigures Quality, IReadOnlyList<QualityMonth> QualityMonths, IReadOnlyList<ClosureMonth> Closure,
-    long UnitsShipped, int UnreadGrievances, int PendingTierProposals, int? PendingEvaluationId)
+    long UnitsShipped, int UnreadGrievances, int PendingTierProposals, int? PendingEvaluationId, CustomerReturnFigures Returns, KpiTargetValues Targets)
 {
-    /// <summary>Defect, shortage and return rate each ≤ 3% (1-year targets), never summed.</summary>
-    public const decimal QualityTargetPercent = QualityTargets.DefectPercent;
-
     /// <summary>各類商品檢驗比率 100%: every received lot inspected.</summary>
-    public const decimal InspectionRatioTargetPercent = QualityTargets.InspectionRatioPercent;
+    public const decimal InspectionRatioTargetPercent = KpiTargetValues.InspectionRatioPercent;
 
     /// <summary>客訴率: the seed's goal is 0%.</summary>
     public const double ComplaintRateGoalPercent = 0;
@@ -105,7 +107,9 @@ public sealed class DashboardService(
         var overdue = await InspectionFigures.OpenCorrectiveActions(db.CorrectiveActions.AsNoTracking(), window.Today).CountAsync(ct);
         var confirmed = await db.SpotCheckMonths.AnyAsync(m => m.Month == window.ToMonth, ct);
         var due = await InspectionFigures.DueSpotCheckItems(db, window.ToMonth).CountAsync(ct);
-        return new QaPanel(window, months[^1], months, open, overdue, due, confirmed);
+        var returns = await OperatingFigures.ReturnsAsync(db, window.FromMonth, window.ToMonth, null, null, ct);
+        var targets = await OperatingFigures.TargetsAsync(db, window.ToMonth.Year, ct);
+        return new QaPanel(window, months[^1], months, open, overdue, due, confirmed, returns, targets);
     }
 
     public async Task<SupplierServicePanel> SupplierServiceAsync(CancellationToken ct)
@@ -148,7 +152,10 @@ public sealed class DashboardService(
         var shipped = (await OperatingFigures.ShippedByMonthAsync(db, window.FromMonth, window.ToMonth, ct)).Values.Sum();
         var unread = await GrievanceFigures.UnreadBy(db, Me()).CountAsync(ct);
         var (pending, evaluationId) = await PendingProposalsAsync(db, ct);
-        return new ExecutivePanel(window, QualityFigures.Sum("window", quality.Select(q => q.Figures)), quality, closure, shipped, unread, pending, evaluationId);
+        var returns = await OperatingFigures.ReturnsAsync(db, window.FromMonth, window.ToMonth, null, null, ct);
+        var targets = await OperatingFigures.TargetsAsync(db, window.ToMonth.Year, ct);
+        return new ExecutivePanel(
+            window, QualityFigures.Sum("window", quality.Select(q => q.Figures)), quality, closure, shipped, unread, pending, evaluationId, returns, targets);
     }
 
     private static async Task<IReadOnlyList<QualityMonth>> QualityMonthsAsync(PortalDbContext db, DashboardWindow window, CancellationToken ct)

@@ -26,6 +26,7 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
         var today = clock.TaipeiToday();
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (total, byCategory) = await InspectionFigures.PeriodAsync(db, month, month, ct);
+        var targets = await OperatingFigures.TargetsAsync(db, month.Year, ct);
         var rejected = await db.IncomingLots.AsNoTracking()
             .Where(x => !x.IsReinspection && x.Month == month && x.Decision == LotDecision.Rejected)
             .OrderBy(x => x.ReceivedOn).ThenBy(x => x.LotNumber)
@@ -49,12 +50,12 @@ public sealed class CaseReports(IDbContextFactory<PortalDbContext> contexts, Tim
             .ToListAsync(ct);
 
         ReportCell Rate(decimal percent) => ReportCell.Percent(percent / 100m, 2);
-        // Each rate against its own target (QualityTargets), never a sum of rates.
+        // Each rate against its own target of the year (KpiTarget), never a sum of rates.
         var kpis = new ReportKpis(
             [
-                new KpiTile(l["Quality.DefectRate"], QualityTargets.DefectPercent / 100m, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
-                new KpiTile(l["Quality.ShortageRate"], QualityTargets.ShortagePercent / 100m, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
-                new KpiTile(l["Quality.ReturnRate"], QualityTargets.ReturnPercent / 100m, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.DefectRate"], targets.DefectPercent / 100m, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.ShortageRate"], targets.ShortagePercent / 100m, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                new KpiTile(l["Quality.ReturnRate"], targets.ReturnPercent / 100m, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
             ],
             l["Reports.Target"], l["Reports.Met"], l["Reports.NotMet"]);
         IReadOnlyList<ReportCell> Figures(string label, QualityFigures f) =>

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Localization;
 namespace EasternSelect.Portal.Features.Reports.Esg;
 
 /// <summary>
-/// 品質檢驗: the year's inspection ratio and pass rate by category, factory audits by reason, and the defect /
-/// shortage / return rates against their ≤ 3% targets (from the incoming lots, as on the quality page). Aggregates only.
+/// 品質檢驗: the year's inspection ratio and pass rate by category, factory audits by reason, the incoming-inspection
+/// defect / shortage / return rates (lots) and the customer return rates (imported operating data), each against its
+/// own target of the year (<see cref="OperatingFigures.TargetsAsync"/>), with a definitions line. Aggregates only.
 /// </summary>
 public sealed class InspectionEsgSection(IDbContextFactory<PortalDbContext> contexts, IStringLocalizer<SharedResource> l) : IEsgSection
 {
@@ -19,6 +20,8 @@ public sealed class InspectionEsgSection(IDbContextFactory<PortalDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (total, byCategory) = await InspectionFigures.YearAsync(db, year, ct);
+        var targets = await OperatingFigures.TargetsAsync(db, year, ct);
+        var returns = await OperatingFigures.ReturnsAsync(db, new DateOnly(year, 1, 1), new DateOnly(year, 12, 1), null, null, ct);
         var from = new DateOnly(year, 1, 1);
         var to = from.AddYears(1);
         var audits = await db.FactoryAudits.AsNoTracking().Where(a => a.AuditDate >= from && a.AuditDate < to)
@@ -51,15 +54,31 @@ public sealed class InspectionEsgSection(IDbContextFactory<PortalDbContext> cont
             [ReportCell.Of(l["Reports.Total"].Value), ReportCell.Of(auditCounts.Sum(a => a.Count)).To(AuditRecords.Link(year))]);
         var kpis = new ReportKpis(
             [
-                new KpiTile(l["Quality.DefectRate"], QualityTargets.DefectPercent / 100m, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
-                new KpiTile(l["Quality.ShortageRate"], QualityTargets.ShortagePercent / 100m, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
-                new KpiTile(l["Quality.ReturnRate"], QualityTargets.ReturnPercent / 100m, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.DefectRate"], targets.DefectPercent / 100m, total.DefectRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.ShortageRate"], targets.ShortagePercent / 100m, total.ShortageRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                new KpiTile(l["Quality.ReturnRate"], targets.ReturnPercent / 100m, total.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2, Link: LotRecords.Link(year)),
+                .. returns.HasData
+                    ? new[]
+                    {
+                        new KpiTile(l["Quality.CustomerReturnRate"], targets.ReturnPercent / 100m, returns.ReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                        new KpiTile(l["Quality.NonQualityReturnRate"], targets.NonQualityReturnPercent / 100m, returns.NonQualityReturnRate / 100m, KpiGoal.AtMost, CellKind.Percent, 2),
+                    }
+                    : [],
             ],
             l["Reports.Target"], l["Reports.Met"], l["Reports.NotMet"]);
+        (string Name, string Definition)[] defined =
+        [
+            ("Quality.DefectRate", KpiDefinitions.IncomingDefect), ("Quality.ShortageRate", KpiDefinitions.IncomingShortage), ("Quality.ReturnRate", KpiDefinitions.IncomingReturn),
+            ("Quality.CustomerReturnRate", KpiDefinitions.CustomerReturn), ("Quality.QualityReturnRate", KpiDefinitions.QualityReturn), ("Quality.NonQualityReturnRate", KpiDefinitions.NonQualityReturn),
+        ];
+        var definitions = l["Reports.Esg.KpiDefinitions", string.Join("; ", defined.Select(d => l[d.Name] + " = " + l[d.Definition]))].Value;
+        var customer = returns.HasData
+            ? l["Reports.Esg.CustomerReturnsText", returns.UnitsShipped, returns.ReturnRate, returns.QualityReturnRate, returns.NonQualityReturnRate].Value
+            : l["Reports.Esg.NoOperatingData", year].Value;
         var text = l["Reports.Esg.InspectionText", year, total.LotsDecided, auditCounts.Sum(a => a.Count)].Value;
         return
         [
-            new(l["Reports.Esg.Inspection"], [new ReportParagraph(text), kpis, categories]),
+            new(l["Reports.Esg.Inspection"], [new ReportParagraph(text), kpis, new ReportParagraph(customer), new ReportParagraph(definitions), categories]),
             new(l["Reports.Esg.FactoryAudits"], [auditTable]),
         ];
     }
