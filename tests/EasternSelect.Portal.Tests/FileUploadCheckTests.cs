@@ -30,7 +30,6 @@ public sealed class FileUploadCheckTests(PortalFactoryFixture fixture) : IClassF
             ContactPhone = "0912345678",
             ContactEmail = "wang@example.com.tw",
             WarrantyMonths = 12,
-            YearlyTransactionVolume = 500_000m,
         };
 
         var result = await service.CreateAsync(form, new UploadedFile("契約.pdf", Html), CancellationToken.None);

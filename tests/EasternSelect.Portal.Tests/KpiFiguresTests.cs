@@ -8,6 +8,8 @@ using EasternSelect.Domain.Security;
 using EasternSelect.Domain.Suppliers;
 using EasternSelect.Portal.Features.Inspections.Quality;
 using EasternSelect.Portal.Features.Settings.KpiTargets;
+using EasternSelect.Portal.Features.Suppliers.Products;
+using EasternSelect.Portal.Features.Suppliers.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -101,6 +103,36 @@ public sealed class KpiFiguresTests(PortalFactoryFixture fixture) : IClassFixtur
         Assert.Equal(productA, candidate.ProductId);
         var reason = Assert.Single(candidate.Reasons);
         Assert.Equal((SpotCheckReasonKind.HighComplaintRate, 0.003m, "3/1000"), (reason.Kind, reason.Value, reason.Text));
+    }
+
+    [Fact]
+    public async Task ProductAndSupplierScreens_ShowTheImportedFiguresNotTheOldTypedOnes()
+    {
+        var (productId, supplierId) = await AddProductAsync("T-KPI-ONE");
+        await using (var db = Db())
+        {
+            // The old hand-typed columns hold numbers nobody should see any more.
+            await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.MonthlyUnitsSold, 999));
+            await db.Suppliers.Where(s => s.Id == supplierId).ExecuteUpdateAsync(u => u.SetProperty(s => s.YearlyTransactionVolume, 999m));
+            db.SupplierYearlyVolumes.AddRange(
+                new SupplierYearlyVolume { SupplierId = supplierId, Year = 2008, TransactionVolume = 1_000m, IsLocal = true },
+                new SupplierYearlyVolume { SupplierId = supplierId, Year = 2009, TransactionVolume = 2_500m, IsLocal = true });
+            await db.SaveChangesAsync();
+        }
+
+        await AddMonthAsync(productId, new DateOnly(2008, 1, 1), shipped: 10, quality: 0, other: 0, sold: 10);
+        await AddMonthAsync(productId, new DateOnly(2008, 2, 1), shipped: 20, quality: 0, other: 0, sold: 20);
+        await using var scope = TestScopes.As(_services, Roles.SupplierOfficer);
+
+        var productForm = await scope.ServiceProvider.GetRequiredService<ProductEditService>().GetFormAsync(productId, CancellationToken.None);
+        var row = Assert.Single((await scope.ServiceProvider.GetRequiredService<ProductListService>()
+            .SearchAsync(new ProductQuery("T-KPI-ONE", null, null, null, ProductSort.UnitsSold, true, 0, 10), CancellationToken.None)).Items);
+        var supplierForm = await scope.ServiceProvider.GetRequiredService<SupplierEditService>().GetFormAsync(supplierId, CancellationToken.None);
+
+        // The latest imported month (February: 20) and the latest imported year (2009: 2,500).
+        Assert.Equal(20, productForm!.ImportedUnitsSold);
+        Assert.Equal(20, row.MonthlyUnitsSold);
+        Assert.Equal(2_500m, supplierForm!.ImportedVolume);
     }
 
     private PortalDbContext Db() => _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);

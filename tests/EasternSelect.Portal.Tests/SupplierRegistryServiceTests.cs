@@ -257,7 +257,7 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         var supplier = (await scope.ServiceProvider.GetRequiredService<EasternSelect.Portal.Components.Shared.PickerService>()
             .SuppliersAsync(Policies.SupplierManage, "1", EasternSelect.Data.Queries.SupplierPickFilter.All, CancellationToken.None)).First();
         var negative = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "負價商品", Supplier = supplier, Price = -1m }, CancellationToken.None);
-        var created = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "測試保溫瓶", Supplier = supplier, Price = 990m, MonthlyUnitsSold = 10 }, CancellationToken.None);
+        var created = await products.SaveAsync(null, new EasternSelect.Portal.Features.Suppliers.Products.ProductForm { Name = "測試保溫瓶", Supplier = supplier, Price = 990m }, CancellationToken.None);
         var id = created.Id!.Value;
         Task<Guid> Version() => db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).SingleAsync();
         Assert.Equal(ListingStatus.Pending, (await db.Products.AsNoTracking().SingleAsync(p => p.Id == id)).ListingStatus);
@@ -299,7 +299,6 @@ public sealed class SupplierRegistryServiceTests(PortalFactoryFixture fixture) :
         ContactPhone = "0912345678",
         ContactEmail = "wang@example.com.tw",
         WarrantyMonths = 12,
-        YearlyTransactionVolume = 500_000m,
     };
 
     private static object[] Row(string name, string taxId, string category, string country, int warranty) =>

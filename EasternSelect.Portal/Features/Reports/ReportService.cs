@@ -281,7 +281,7 @@ public sealed class ReportService(
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var products = db.Products.AsNoTracking().OrderBy(p => p.Sku)
-                .Select(p => new { p.Sku, p.Name, Supplier = p.Supplier!.Name, p.Category, p.Channel, p.Price, p.MonthlyUnitsSold, p.ListingStatus })
+                .Select(p => new { p.Sku, p.Name, Supplier = p.Supplier!.Name, p.Category, p.Channel, p.Price, MonthlyUnitsSold = db.ProductMonthlyOperatingData.Where(d => d.ProductId == p.Id).OrderByDescending(d => d.Month).Select(d => d.UnitsSold).FirstOrDefault(), p.ListingStatus })
                 .AsEnumerable()
                 .Select(p =>
                 {
@@ -325,7 +325,7 @@ public sealed class ReportService(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var suppliers = await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id)
-            .Select(s => new { s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier, s.ContactName, s.ContactPhone, s.ContactEmail, s.YearlyTransactionVolume })
+            .Select(s => new { s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier, s.ContactName, s.ContactPhone, s.ContactEmail, YearlyTransactionVolume = db.SupplierYearlyVolumes.Where(v => v.SupplierId == s.Id).OrderByDescending(v => v.Year).Select(v => v.TransactionVolume).FirstOrDefault() })
             .ToListAsync(ct);
         var table = new ReportTable(
             l["Suppliers.Title"],

@@ -142,7 +142,8 @@ public sealed class InspectionSpecService(
         var total = await products.CountAsync(ct);
         var size = Math.Clamp(pageSize, 1, SupplierListService.MaxPageSize);
         var rows = await products.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(Math.Max(page, 0) * size).Take(size)
-            .Select(p => new AffectedProductRow(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Channel, p.Price, p.MonthlyUnitsSold))
+            .Select(p => new AffectedProductRow(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Channel, p.Price,
+                db.ProductMonthlyOperatingData.Where(d => d.ProductId == p.Id).OrderByDescending(d => d.Month).Select(d => d.UnitsSold).FirstOrDefault()))
             .ToListAsync(ct);
         return new PagedResult<AffectedProductRow>(rows, total);
     }

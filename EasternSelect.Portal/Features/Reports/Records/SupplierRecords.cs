@@ -38,7 +38,7 @@ public sealed class SupplierRecords(IDbContextFactory<PortalDbContext> contexts,
             (l["Records.Origin"], local is null ? null : local.Value ? l["Reports.Esg.Local"].Value : l["Reports.Esg.Overseas"].Value),
             (l["Suppliers.Tier"], tier is null ? null : l["SupplierTier." + tier].Value));
         return await RecordTables.ListAsync(
-            query.OrderBy(x => x.Name).ThenBy(x => x.Id).Select(x => new { x.Id, x.Name, x.TaxId, x.Category, x.CountryCode, x.Status, x.Tier, x.ContactName, x.YearlyTransactionVolume }),
+            query.OrderBy(x => x.Name).ThenBy(x => x.Id).Select(x => new { x.Id, x.Name, x.TaxId, x.Category, x.CountryCode, x.Status, x.Tier, x.ContactName, YearlyTransactionVolume = db.SupplierYearlyVolumes.Where(v => v.SupplierId == x.Id).OrderByDescending(v => v.Year).Select(v => v.TransactionVolume).FirstOrDefault() }),
             page, l["Records.Suppliers"], description,
             [
                 new(l["Suppliers.Name"]), new(l["Suppliers.TaxId"]), new(l["Suppliers.Category"]), new(l["Suppliers.Country"]), new(l["Suppliers.Status"]),

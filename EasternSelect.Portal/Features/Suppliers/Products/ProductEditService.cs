@@ -27,8 +27,8 @@ public sealed class ProductForm
     [Range(0, 10_000_000)]
     public decimal Price { get; set; }
 
-    [Range(0, int.MaxValue)]
-    public int MonthlyUnitsSold { get; set; }
+    /// <summary>Units sold in the latest imported month (read-only: the operating-data import is the one source).</summary>
+    public int? ImportedUnitsSold { get; set; }
 
     public Guid? Version { get; set; }
 
@@ -53,7 +53,7 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
             Category = p.Category,
             Channel = p.Channel,
             Price = p.Price,
-            MonthlyUnitsSold = p.MonthlyUnitsSold,
+            ImportedUnitsSold = db.ProductMonthlyOperatingData.Where(d => d.ProductId == p.Id).OrderByDescending(d => d.Month).Select(d => (int?)d.UnitsSold).FirstOrDefault(),
             Version = p.Version,
             Sku = p.Sku,
         }).SingleOrDefaultAsync(ct);
@@ -78,11 +78,6 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
         if (form.Price < 0)
         {
             errors.Add("Product.PriceNegative");
-        }
-
-        if (form.MonthlyUnitsSold < 0)
-        {
-            errors.Add("Product.UnitsNegative");
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -118,7 +113,6 @@ public sealed class ProductEditService(IDbContextFactory<PortalDbContext> contex
         product.Category = form.Category;
         product.Channel = form.Channel;
         product.Price = form.Price;
-        product.MonthlyUnitsSold = form.MonthlyUnitsSold;
         return await SaveAsync(db, product, ct);
     }
 

@@ -55,8 +55,8 @@ public sealed class ProductListService(IDbContextFactory<PortalDbContext> contex
             (ProductSort.Sku, true) => products.OrderByDescending(p => p.Sku),
             (ProductSort.Price, false) => products.OrderBy(p => p.Price).ThenBy(p => p.Id),
             (ProductSort.Price, true) => products.OrderByDescending(p => p.Price).ThenBy(p => p.Id),
-            (ProductSort.UnitsSold, false) => products.OrderBy(p => p.MonthlyUnitsSold).ThenBy(p => p.Id),
-            (ProductSort.UnitsSold, true) => products.OrderByDescending(p => p.MonthlyUnitsSold).ThenBy(p => p.Id),
+            (ProductSort.UnitsSold, false) => products.OrderBy(p => db.ProductMonthlyOperatingData.Where(d => d.ProductId == p.Id).OrderByDescending(d => d.Month).Select(d => d.UnitsSold).FirstOrDefault()).ThenBy(p => p.Id),
+            (ProductSort.UnitsSold, true) => products.OrderByDescending(p => db.ProductMonthlyOperatingData.Where(d => d.ProductId == p.Id).OrderByDescending(d => d.Month).Select(d => d.UnitsSold).FirstOrDefault()).ThenBy(p => p.Id),
             (_, true) => products.OrderByDescending(p => p.Name),
             _ => products.OrderBy(p => p.Name),
         };
@@ -65,7 +65,8 @@ public sealed class ProductListService(IDbContextFactory<PortalDbContext> contex
         var total = await products.CountAsync(ct);
         var size = Math.Clamp(query.PageSize, 1, SupplierListService.MaxPageSize);
         var rows = await products.Skip(Math.Max(query.Page, 0) * size).Take(size)
-            .Select(p => new ProductRow(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category, p.Channel, p.Price, p.ListingStatus, p.DelistingReason, p.MonthlyUnitsSold,
+            .Select(p => new ProductRow(p.Id, p.Sku, p.Name, p.Supplier!.Name, p.Category, p.Channel, p.Price, p.ListingStatus, p.DelistingReason,
+                db.ProductMonthlyOperatingData.Where(d => d.ProductId == p.Id).OrderByDescending(d => d.Month).Select(d => d.UnitsSold).FirstOrDefault(),
                 p.DelistedBy, p.ListingExceptionReason, p.ListingExceptionBy))
             .ToListAsync(ct);
         return new PagedResult<ProductRow>(rows, total);

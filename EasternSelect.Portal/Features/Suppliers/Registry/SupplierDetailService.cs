@@ -51,7 +51,7 @@ public sealed class SupplierDetailService(IDbContextFactory<PortalDbContext> con
         var s = await db.Suppliers.AsNoTracking().Where(x => x.Id == id).Select(x => new
         {
             x.Id, x.Name, x.TaxId, x.Category, x.CountryCode, x.Address, x.Status, x.StatusReason, x.Tier,
-            x.ContactName, x.ContactPhone, x.ContactEmail, x.WarrantyMonths, x.YearlyTransactionVolume, x.Version, x.CreatedUtc,
+            x.ContactName, x.ContactPhone, x.ContactEmail, x.WarrantyMonths, YearlyTransactionVolume = db.SupplierYearlyVolumes.Where(v => v.SupplierId == x.Id).OrderByDescending(v => v.Year).Select(v => v.TransactionVolume).FirstOrDefault(), x.Version, x.CreatedUtc,
             x.ContractSignedOn, x.ContractExpiresOn, x.ContractFileId,
         }).SingleOrDefaultAsync(ct);
         if (s is null)
@@ -127,7 +127,8 @@ public sealed class SupplierDetailService(IDbContextFactory<PortalDbContext> con
         var size = Math.Clamp(pageSize, 1, SupplierListService.MaxPageSize);
         var total = await products.CountAsync(ct);
         var rows = await products.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip(Math.Max(page, 0) * size).Take(size)
-            .Select(p => new SupplierProductRow(p.Id, p.Sku, p.Name, p.Channel, p.Price, p.ListingStatus, p.MonthlyUnitsSold))
+            .Select(p => new SupplierProductRow(p.Id, p.Sku, p.Name, p.Channel, p.Price, p.ListingStatus,
+                db.ProductMonthlyOperatingData.Where(d => d.ProductId == p.Id).OrderByDescending(d => d.Month).Select(d => d.UnitsSold).FirstOrDefault()))
             .ToListAsync(ct);
         return new PagedResult<SupplierProductRow>(rows, total);
     }

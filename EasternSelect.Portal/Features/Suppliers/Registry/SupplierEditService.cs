@@ -35,7 +35,7 @@ public sealed class SupplierEditService(
             ContactPhone = s.ContactPhone,
             ContactEmail = s.ContactEmail,
             WarrantyMonths = s.WarrantyMonths,
-            YearlyTransactionVolume = s.YearlyTransactionVolume,
+            ImportedVolume = db.SupplierYearlyVolumes.Where(v => v.SupplierId == s.Id).OrderByDescending(v => v.Year).Select(v => (decimal?)v.TransactionVolume).FirstOrDefault(),
             ContractSignedOn = s.ContractSignedOn.HasValue ? s.ContractSignedOn.Value.ToDateTime(TimeOnly.MinValue) : null,
             ContractExpiresOn = s.ContractExpiresOn.HasValue ? s.ContractExpiresOn.Value.ToDateTime(TimeOnly.MinValue) : null,
             Version = s.Version,
@@ -144,7 +144,6 @@ public sealed class SupplierEditService(
         supplier.ContactPhone = form.ContactPhone.Trim();
         supplier.ContactEmail = form.ContactEmail.Trim();
         supplier.WarrantyMonths = form.WarrantyMonths;
-        supplier.YearlyTransactionVolume = form.YearlyTransactionVolume;
         supplier.ContractSignedOn = form.ContractSignedOn is { } signed ? DateOnly.FromDateTime(signed) : null;
         supplier.ContractExpiresOn = form.ContractExpiresOn is { } expires ? DateOnly.FromDateTime(expires) : null;
     }

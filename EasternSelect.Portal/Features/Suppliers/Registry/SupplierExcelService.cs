@@ -54,7 +54,7 @@ public sealed class SupplierExcelService(
             .Select(s => new
             {
                 s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier, s.ContactName, s.ContactPhone, s.ContactEmail,
-                s.WarrantyMonths, s.YearlyTransactionVolume, s.ContractSignedOn, s.ContractExpiresOn,
+                s.WarrantyMonths, YearlyTransactionVolume = db.SupplierYearlyVolumes.Where(v => v.SupplierId == s.Id).OrderByDescending(v => v.Year).Select(v => v.TransactionVolume).FirstOrDefault(), s.ContractSignedOn, s.ContractExpiresOn,
             })
             .ToListAsync(ct);
 

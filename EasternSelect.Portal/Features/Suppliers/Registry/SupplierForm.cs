@@ -33,7 +33,8 @@ public sealed class SupplierForm
 
     public int WarrantyMonths { get; set; } = Supplier.MinimumWarrantyMonths;
 
-    public decimal YearlyTransactionVolume { get; set; }
+    /// <summary>The latest imported year's transaction volume (read-only: the operating-data import is the one source).</summary>
+    public decimal? ImportedVolume { get; set; }
 
     public DateTime? ContractSignedOn { get; set; }
 

@@ -40,8 +40,8 @@ public sealed class SupplierListService(IDbContextFactory<PortalDbContext> conte
             (SupplierSort.Category, true) => suppliers.OrderByDescending(s => s.Category).ThenBy(s => s.Name),
             (SupplierSort.Status, false) => suppliers.OrderBy(s => s.Status).ThenBy(s => s.Name),
             (SupplierSort.Status, true) => suppliers.OrderByDescending(s => s.Status).ThenBy(s => s.Name),
-            (SupplierSort.Volume, false) => suppliers.OrderBy(s => s.YearlyTransactionVolume).ThenBy(s => s.Id),
-            (SupplierSort.Volume, true) => suppliers.OrderByDescending(s => s.YearlyTransactionVolume).ThenBy(s => s.Id),
+            (SupplierSort.Volume, false) => suppliers.OrderBy(s => db.SupplierYearlyVolumes.Where(v => v.SupplierId == s.Id).OrderByDescending(v => v.Year).Select(v => v.TransactionVolume).FirstOrDefault()).ThenBy(s => s.Id),
+            (SupplierSort.Volume, true) => suppliers.OrderByDescending(s => db.SupplierYearlyVolumes.Where(v => v.SupplierId == s.Id).OrderByDescending(v => v.Year).Select(v => v.TransactionVolume).FirstOrDefault()).ThenBy(s => s.Id),
             (_, true) => suppliers.OrderByDescending(s => s.Name),
             _ => suppliers.OrderBy(s => s.Name),
         };
@@ -49,7 +49,7 @@ public sealed class SupplierListService(IDbContextFactory<PortalDbContext> conte
         var total = await suppliers.CountAsync(ct);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var rows = await suppliers.Skip(Math.Max(query.Page, 0) * size).Take(size)
-            .Select(s => new { s.Id, s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier, s.ContactName, s.ContactPhone, s.YearlyTransactionVolume })
+            .Select(s => new { s.Id, s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier, s.ContactName, s.ContactPhone, YearlyTransactionVolume = db.SupplierYearlyVolumes.Where(v => v.SupplierId == s.Id).OrderByDescending(v => v.Year).Select(v => v.TransactionVolume).FirstOrDefault() })
             .ToListAsync(ct);
         return new PagedResult<SupplierRow>(
             rows.Select(s => new SupplierRow(s.Id, s.Name, s.TaxId, s.Category, s.CountryCode, s.Status, s.Tier,
