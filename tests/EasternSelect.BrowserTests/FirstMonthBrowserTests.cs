@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using EasternSelect.Domain.Common;
 using EasternSelect.Domain.Security;
 using EasternSelect.Portal.Infrastructure.Cli;
 using EasternSelect.Tests.Shared;
@@ -20,7 +21,8 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
     private const string AdminPassword = "harbour lights over keelung";
     private const string StaffPassword = "tea fields of pinglin 2026";
 
-    private readonly PortalFactory _portal = new() { DemoMode = false };
+    private readonly MovableClock _clock = new();
+    private readonly PortalFactory _portal;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string _baseUrl = string.Empty;
@@ -44,6 +46,8 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
         ("audit@example.com", "稽核 周稽核", Roles.ThirdPartyAuditor),
         ("ceo@example.com", "總經理 鄭執行", Roles.Executive),
     ];
+
+    public FirstMonthBrowserTests() => _portal = new() { DemoMode = false, Clock = _clock };
 
     public async Task InitializeAsync()
     {
@@ -103,6 +107,178 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
         await InspectLotAsync(supplierPath);
         await CloseQualityComplaintAsync();
         await CloseGrievanceAsync();
+        var sku = await ImportOperatingDataAsync();
+        await HoldCommitteeAsync();
+        await HoldAnomalyMeetingAsync();
+
+        // The month ends: on the next month's first day the QA manager runs the tier evaluation of the month just closed.
+        var month = TaiwanTime.MonthOf(_clock.GetUtcNow().UtcDateTime);
+        var next = month.AddMonths(1);
+        _clock.MoveTo(new DateTimeOffset(next.Year, next.Month, 1, 2, 0, 0, TimeSpan.Zero));
+        _states.Clear();
+        await EvaluateTiersAsync(month);
+        await ReadEsgReportAsync(month.Year, sku);
+    }
+
+    /// <summary>The QA manager imports the month's shipped, returned and sold units and the supplier's yearly volume.</summary>
+    private async Task<string> ImportOperatingDataAsync()
+    {
+        var manager = await AsAsync("qa.lead@example.com");
+        await BrowserFixture.GotoInteractiveAsync(manager, "/products");
+        var row = manager.Locator("[data-testid=product-table] tbody tr", new() { HasText = ProductName }).First;
+        var sku = (await row.Locator("code").First.InnerTextAsync()).Trim();
+        await Assertions.Expect(row).ToContainTextAsync("上架中");
+
+        var month = TaiwanTime.MonthOf(_clock.GetUtcNow().UtcDateTime);
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var products = workbook.AddWorksheet("商品月資料");
+        object[] productRow = [sku, month.Year, month.Month, 1000, 20, 40, 950];
+        var suppliers = workbook.AddWorksheet("供應商年資料");
+        object[] supplierRow = ["04595257", month.Year, 12_000_000, "Y"];
+        for (var c = 0; c < productRow.Length; c++)
+        {
+            products.Cell(1, c + 1).SetValue("h" + c);
+            products.Cell(2, c + 1).SetValue(productRow[c].ToString());
+        }
+
+        for (var c = 0; c < supplierRow.Length; c++)
+        {
+            suppliers.Cell(1, c + 1).SetValue("h" + c);
+            suppliers.Cell(2, c + 1).SetValue(supplierRow[c].ToString());
+        }
+
+        using var buffer = new MemoryStream();
+        workbook.SaveAs(buffer);
+        await BrowserFixture.GotoInteractiveAsync(manager, "/imports/operating-data");
+        await manager.WaitForTimeoutAsync(500);
+        await manager.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "operating.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = buffer.ToArray() });
+        await Assertions.Expect(manager.Locator("[data-testid=operating-run]")).ToBeEnabledAsync();
+        await manager.ClickAsync("[data-testid=operating-run]");
+        await Assertions.Expect(manager.Locator("[data-testid=operating-succeeded]")).ToBeVisibleAsync();
+        await Screenshot(manager, "first-month-operating-data");
+        await manager.Context.CloseAsync();
+        return sku;
+    }
+
+    /// <summary>The chair appoints one member per department; the merchandiser proposes a new product; the four score; the chair decides.</summary>
+    private async Task HoldCommitteeAsync()
+    {
+        var chair = await AsAsync("ceo@example.com");
+        await BrowserFixture.GotoInteractiveAsync(chair, "/committees/members");
+        foreach (var (name, department, key) in new[] { ("審議 商品部", "商品部", "Product"), ("審議 節目部", "節目部", "Programme"), ("審議 型錄部", "型錄部", "Catalogue"), ("審議 品保部", "品保部", "QualityAssurance") })
+        {
+            await SelectAsync(chair, "member-user", name);
+            await SelectAsync(chair, "member-department", department);
+            await chair.ClickAsync("[data-testid=member-add]");
+            await Assertions.Expect(chair.Locator($"[data-testid=members-{key}]")).ToContainTextAsync(name);
+        }
+
+        await Screenshot(chair, "first-month-committee-members");
+        await BrowserFixture.GotoInteractiveAsync(chair, "/committees/product-review");
+        await chair.ClickAsync("[data-testid=meeting-create]");
+        await chair.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/committees/product-review/\d+$"));
+        var meetingPath = new Uri(chair.Url).AbsolutePath;
+
+        var merchandiser = await AsAsync("marketing@example.com");
+        await BrowserFixture.GotoInteractiveAsync(merchandiser, meetingPath);
+        await merchandiser.Locator("[data-testid=proposal-form]").GetByText("新商品", new() { Exact = true }).ClickAsync();
+        await merchandiser.FillAsync("input[data-testid=proposal-new-name]", "新竹貢丸 家庭包");
+        await PickAsync(merchandiser, "input[data-testid=proposal-supplier]", "新竹好食品");
+        await merchandiser.FillAsync("input[data-testid=proposal-price]", "450");
+        await merchandiser.FillAsync("textarea[data-testid=proposal-selling-points]", "在地豬肉，節目可現場試吃");
+        await merchandiser.FillAsync("input[data-testid=proposal-pre-inspection]", "待樣品預檢");
+        await merchandiser.ClickAsync("[data-testid=proposal-submit]");
+        await Assertions.Expect(merchandiser.Locator("[data-testid=proposal-0]")).ToContainTextAsync("新竹貢丸 家庭包");
+        await merchandiser.Context.CloseAsync();
+
+        var score = 80;
+        foreach (var email in new[] { "member.product@example.com", "member.programme@example.com", "member.catalogue@example.com", "member.qa@example.com" })
+        {
+            var member = await AsAsync(email);
+            await BrowserFixture.GotoInteractiveAsync(member, meetingPath);
+            foreach (var criterion in new[] { "presentation", "selling-point", "price", "quality" })
+            {
+                await member.FillAsync($"input[data-testid=proposal-0-{criterion}]", score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            await member.FillAsync("input[data-testid=proposal-0-comment]", "同意");
+            await member.ClickAsync("[data-testid=proposal-0-score-submit]");
+            await Assertions.Expect(member.Locator("[data-testid=proposal-0-scores]")).ToBeVisibleAsync();
+            await member.Context.CloseAsync();
+            score += 2;
+        }
+
+        await BrowserFixture.GotoInteractiveAsync(chair, meetingPath);
+        await chair.GetByText("主席設定").ClickAsync();
+        await chair.ClickAsync("[data-testid=close-scoring]");
+        await Assertions.Expect(chair.Locator("[data-testid=meeting-status]")).ToContainTextAsync("評分已截止");
+        await chair.Locator("[data-testid=proposal-0-decide]").GetByText("核准上架").ClickAsync();
+        await chair.FillAsync("textarea[data-testid=proposal-0-conditions]", "樣品預檢合格後上架");
+        await chair.ClickAsync("[data-testid=proposal-0-decide-submit]");
+        await Assertions.Expect(chair.Locator("[data-testid=meeting-status]")).ToContainTextAsync("已決議");
+        // A new product approved by the committee waits for its sample pre-inspection before it is listed.
+        await Assertions.Expect(chair.Locator("[data-testid=proposal-0-decision-text]")).ToContainTextAsync("待樣品預檢合格後自動上架");
+        await Screenshot(chair, "first-month-committee-decided");
+        await chair.Context.CloseAsync();
+    }
+
+    /// <summary>The QA manager opens the month's anomaly meeting, sees the month's anomalies gathered and closes it.</summary>
+    private async Task HoldAnomalyMeetingAsync()
+    {
+        var manager = await AsAsync("qa.lead@example.com");
+        await BrowserFixture.GotoInteractiveAsync(manager, "/committees/anomaly");
+        await manager.ClickAsync("[data-testid=anomaly-open]");
+        await manager.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/committees/anomaly/\d+$"));
+        await manager.Locator("[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=anomalies]")).ToBeVisibleAsync();
+        await manager.ClickAsync("[data-testid=anomaly-close]");
+        await Assertions.Expect(manager.Locator("[data-testid=anomaly-status]")).Not.ToContainTextAsync("進行中");
+        await Screenshot(manager, "first-month-anomaly-meeting");
+        await manager.Context.CloseAsync();
+    }
+
+    /// <summary>The month's tier evaluation: the QA manager approves the proposal for the new supplier and its inspection streams follow.</summary>
+    private async Task EvaluateTiersAsync(DateOnly month)
+    {
+        var manager = await AsAsync("qa.lead@example.com");
+        await BrowserFixture.GotoInteractiveAsync(manager, "/suppliers/tiering");
+        await manager.FillAsync("input[data-testid=evaluation-month]", month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        await manager.ClickAsync("[data-testid=run-evaluation]");
+        await Assertions.Expect(manager.Locator("[data-testid=run-message]")).ToContainTextAsync("評估完成");
+        await Screenshot(manager, "first-month-tier-proposals");
+        var row = manager.Locator("[data-testid=proposals-table] tbody tr", new() { HasText = "新竹好食品" }).First;
+        await row.Locator("button[data-testid^=approve-]").ClickAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=tier-history]")).ToContainTextAsync(SupplierName);
+
+        await BrowserFixture.GotoInteractiveAsync(manager, "/inspections/lots");
+        await manager.Locator("[data-testid=lots-table] a", new() { HasText = LotNumber }).First.ClickAsync();
+        await manager.Locator("[data-interactive=true]").WaitForAsync();
+        await Assertions.Expect(manager.Locator("[data-testid=lot-streams]")).ToContainTextAsync("供應商分級調整");
+        await Screenshot(manager, "first-month-streams-moved");
+        await manager.Context.CloseAsync();
+    }
+
+    /// <summary>The executive reads the year's ESG report: the figures this walk created.</summary>
+    private async Task ReadEsgReportAsync(int year, string sku)
+    {
+        var ceo = await AsAsync("ceo@example.com");
+        await BrowserFixture.GotoInteractiveAsync(ceo, "/reports");
+        await ceo.FillAsync("input[data-testid=report-esg-year]", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ceo.Locator("input[data-testid=report-esg-year]").BlurAsync();
+        await ceo.ClickAsync("[data-testid=report-esg-view]");
+        var report = ceo.Locator("[data-testid=report-view]");
+        await Assertions.Expect(report).ToContainTextAsync("品質嚴選 服務貼心");
+        await Screenshot(ceo, "first-month-esg");
+        _ = sku;
+        await ceo.Context.CloseAsync();
+    }
+
+    /// <summary>Opens a MudSelect by its test id and picks the option with the text.</summary>
+    private static async Task SelectAsync(IPage page, string testId, string text)
+    {
+        await page.Locator(".mud-select", new() { Has = page.Locator($"[data-testid={testId}]") }).First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = text }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     /// <summary>A customer's quality complaint about the product, taken, investigated and closed with a quality root cause.</summary>
@@ -251,6 +427,8 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
         await officer.Locator("input[data-testid=product-price]").BlurAsync();
         await officer.ClickAsync("[data-testid=product-save]");
         await Assertions.Expect(officer.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        // Not listed before its sample pre-inspection passes.
+        await Assertions.Expect(officer.Locator("[data-testid=product-table] tbody tr", new() { HasText = ProductName }).First).ToContainTextAsync("待上架");
         await Screenshot(officer, "first-month-product-created");
         await officer.Context.CloseAsync();
 
@@ -287,8 +465,9 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
         await inspector.FillAsync("input[data-testid=new-lot-size]", "1000");
         await inspector.Locator("input[data-testid=new-lot-size]").BlurAsync();
         await inspector.ClickAsync("[data-testid=new-save]");
-        await inspector.WaitForURLAsync(url => !url.Contains("/new", StringComparison.Ordinal));
+        await inspector.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/inspections/lots/\d+$"));
         await inspector.Locator("[data-interactive=true]").WaitForAsync();
+        await Screenshot(inspector, "first-month-lot-received");
         await Assertions.Expect(inspector.Locator("h1")).ToContainTextAsync(LotNumber);
         foreach (var cls in new[] { "Critical", "Major", "Minor" })
         {
@@ -322,6 +501,7 @@ public sealed class FirstMonthBrowserTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         await SignInAsync(page, AdminEmail, AdminPassword);
         await page.GotoAsync("/admin/users");
+        await Screenshot(page, "first-month-admin-without-2fa");
         await Assertions.Expect(page.Locator("[data-testid=access-denied-2fa]")).ToBeVisibleAsync();
 
         await page.GotoAsync("/Account/Manage/EnableAuthenticator");

@@ -25,6 +25,9 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
     /// <summary>False starts the portal as a new customer would: no demo accounts, no demo data.</summary>
     public bool DemoMode { get; init; } = true;
 
+    /// <summary>The portal's clock when a test must move time (for example to the next month); real time otherwise.</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -44,6 +47,11 @@ public sealed partial class PortalFactory : WebApplicationFactory<Program>
         // Every query the portal compiles is also translated for SQL Server and parsed.
         builder.ConfigureTestServices(services =>
         {
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
+
             foreach (var interceptor in SqlServerQueryCheck.Interceptors)
             {
                 services.AddSingleton<IInterceptor>(interceptor);

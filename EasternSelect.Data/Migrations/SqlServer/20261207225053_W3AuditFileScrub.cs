@@ -18,12 +18,12 @@ namespace EasternSelect.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Logged first, so the row says how many rows the scrub is about to rewrite.
+            // Logged first, so the row says how many rows the scrub is about to rewrite (nothing to say on a database without any).
             migrationBuilder.Sql($"""
                 INSERT INTO AuditEntries (OccurredUtc, UserId, UserName, Action, EntityType, EntityKey, Changes, Detail, IpAddress)
                 SELECT SYSUTCDATETIME(), NULL, N'system', N'Update', N'AuditEntry', NULL, NULL,
                        CONCAT(N'W3AuditFileScrub: append-only trigger disabled to remove file content and names from ', COUNT(*), N' audit rows (length and SHA-256 kept)'), NULL
-                FROM AuditEntries WHERE {Scrubbed};
+                FROM AuditEntries WHERE {Scrubbed} HAVING COUNT(*) > 0;
                 """);
             migrationBuilder.Sql("DISABLE TRIGGER TR_AuditEntries_AppendOnly ON AuditEntries;");
             // JSON_MODIFY with NULL removes the key in lax mode; LIKE, because JSON_VALUE answers NULL for strings over 4,000 characters.

@@ -18,12 +18,12 @@ namespace EasternSelect.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Logged first, so the row says how many rows the scrub is about to rewrite.
+            // Logged first, so the row says how many rows the scrub is about to rewrite (nothing to say on a database without any).
             migrationBuilder.Sql($"""
                 INSERT INTO AuditEntries (OccurredUtc, UserId, UserName, Action, EntityType, EntityKey, Changes, Detail, IpAddress)
                 SELECT strftime('%Y-%m-%d %H:%M:%f', 'now'), NULL, 'system', 'Update', 'AuditEntry', NULL, NULL,
                        'W3AuditFileScrub: append-only triggers lifted to remove file content and names from ' || COUNT(*) || ' audit rows (length and SHA-256 kept)', NULL
-                FROM AuditEntries WHERE {Scrubbed};
+                FROM AuditEntries WHERE {Scrubbed} HAVING COUNT(*) > 0;
                 """);
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS TR_AuditEntries_NoUpdate;");
             migrationBuilder.Sql($"""
