@@ -6,7 +6,6 @@ using EasternSelect.Portal.Features.Casework;
 using EasternSelect.Portal.Features.Casework.Complaints;
 using EasternSelect.Portal.Infrastructure;
 using EasternSelect.Portal.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -132,27 +131,6 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Close_QualityDefect_CountsTowardTheSuppliersMonthlyRecord()
-    {
-        await using var scope = Scope("agent-quality", Roles.CxAgent, out var service);
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var product = await db.Products.OrderBy(p => p.Id).Skip(17).Select(p => new { p.Id, p.SupplierId }).FirstAsync();
-        var form = Form("使用兩次就無法開機");
-        form.ProductId = product.Id;
-        var id = (await service.Intake.CreateAsync(form, CancellationToken.None)).Id!.Value;
-        await service.Casework.TakeAsync(id, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        var month = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
-        var before = await db.SupplierMonthlyRecords.Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).SingleOrDefaultAsync();
-
-        var result = await service.Casework.CloseAsync(id, RootCause.QualityDefect, "電源板瑕疵", (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-
-        var after = await db.SupplierMonthlyRecords.AsNoTracking().Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).SingleAsync();
-        Assert.True(result.Succeeded);
-        Assert.Equal(before + 1, after);
-    }
-
-    [Fact]
     public async Task TakeAndMove_MajorCaseByAnAgent_AreRefusedAndTheTeamMayWorkIt()
     {
         int id;
@@ -221,31 +199,6 @@ public sealed class ComplaintServiceTests(PortalFactoryFixture fixture) : IClass
         var detail = (await service.Queries.GetAsync(id, CancellationToken.None))!;
         Assert.StartsWith(prefix, detail.Number, StringComparison.Ordinal);
         Assert.Equal(opened, detail.OpenedUtc);
-    }
-
-    [Fact]
-    public async Task Close_QualityDefectAfterMidnightInTaipei_CountsInTheTaiwanMonth()
-    {
-        // 2021-01-31 16:30 UTC is 2021-02-01 00:30 in Taipei: the supplier's February record counts it.
-        var closedAt = new DateTime(2021, 1, 31, 16, 30, 0, DateTimeKind.Utc);
-        await using var scope = Scope("agent-month", Roles.CxAgent, out var service);
-        var provider = scope.ServiceProvider;
-        var db = provider.GetRequiredService<PortalDbContext>();
-        var product = await db.Products.OrderBy(p => p.Id).Skip(3).Select(p => new { p.Id, p.SupplierId }).FirstAsync();
-        var form = Form("商品破損");
-        form.ProductId = product.Id;
-        var id = (await service.Intake.CreateAsync(form, CancellationToken.None)).Id!.Value;
-        await service.Casework.TakeAsync(id, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        await service.Casework.MoveAsync(id, CaseStatus.Investigating, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-        var casework = new ComplaintCasework(provider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), provider.GetRequiredService<PolicyGuard>(),
-            provider.GetRequiredService<IAuthorizationService>(), provider.GetRequiredService<CurrentUser>(), new FixedClock(closedAt));
-        int Count(DateOnly month) => db.SupplierMonthlyRecords.AsNoTracking().Where(r => r.SupplierId == product.SupplierId && r.Month == month).Select(r => r.Complaints).FirstOrDefault();
-        var (january, february) = (Count(new DateOnly(2021, 1, 1)), Count(new DateOnly(2021, 2, 1)));
-
-        var closed = await casework.CloseAsync(id, RootCause.QualityDefect, null, (await service.Queries.GetAsync(id, CancellationToken.None))!.Version, CancellationToken.None);
-
-        Assert.True(closed.Succeeded, string.Join(",", closed.Errors));
-        Assert.Equal((january, february + 1), (Count(new DateOnly(2021, 1, 1)), Count(new DateOnly(2021, 2, 1))));
     }
 
     private static ComplaintForm Form(string description) => new()

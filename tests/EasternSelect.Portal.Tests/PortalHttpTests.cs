@@ -121,9 +121,24 @@ public sealed partial class PortalHttpTests(PortalFactoryFixture fixture) : ICla
             expected.Add("nav-grievance-digest");
         }
 
+        if (role == Roles.QaManager)
+        {
+            expected.Add("nav-inspection-labs");
+        }
+
+        if (role is Roles.QaManager or Roles.Executive)
+        {
+            expected.AddRange(["nav-operating-import", "nav-kpi-targets"]);
+        }
+
+        if (role == Roles.Executive)
+        {
+            expected.Add("nav-committee-members");
+        }
+
         if (role == Roles.Administrator)
         {
-            expected.AddRange(["nav-admin-users", "nav-admin-audit"]);
+            expected.AddRange(["nav-admin-users", "nav-admin-audit", "nav-admin-complaint-topics", "nav-admin-calendar"]);
         }
 
         var shown = NavItem().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();

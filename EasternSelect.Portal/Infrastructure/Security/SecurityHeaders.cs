@@ -24,7 +24,12 @@ public static class SecurityHeaders
         var headers = response.Headers;
         // Pages are never framed; files (image/PDF previews) may be framed by the portal's own pages.
         var page = response.ContentType is null || response.ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
-        headers.ContentSecurityPolicy = ContentSecurityPolicy + (page ? "; frame-ancestors 'none'" : "; frame-ancestors 'self'");
+        // A file response keeps the stricter policy its endpoint chose (a sandbox: uploaded content never runs as the portal).
+        if (page || headers.ContentSecurityPolicy.Count == 0)
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy + (page ? "; frame-ancestors 'none'" : "; frame-ancestors 'self'");
+        }
+
         headers.XFrameOptions = page ? "DENY" : "SAMEORIGIN";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "same-origin";

@@ -44,6 +44,11 @@ public sealed class ComplaintRecords(
             complaints = complaints.Where(c => c.CategoryId == category.Id);
             words.Add($"{l["Records.Complaints.Topic"]}：{(CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? category.NameZh : category.NameEn)}");
         }
+        else
+        {
+            // Every complaint figure leaves out the topics counted apart (excluded from the statistics); so do its records.
+            complaints = complaints.Where(c => !db.ComplaintCategories.Any(k => k.Id == c.CategoryId && k.ExcludedFromStatistics));
+        }
 
         if (filter.Enum<ComplaintChannel>("channel") is { } channel)
         {
