@@ -43,6 +43,20 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
         }
         """;
 
+    /// <summary>Resolves once no progress bar shows and the DOM has not changed for 300 ms, or after 5 s; no fixed sleep.</summary>
+    private const string Settled = """
+        () => new Promise(resolve => {
+          let timer;
+          const busy = () => document.querySelector('.mud-table-loading, .mud-progress-circular, .mud-progress-linear');
+          const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
+          const arm = () => { clearTimeout(timer); timer = setTimeout(() => busy() ? arm() : done(), 300); };
+          const observer = new MutationObserver(arm);
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          arm();
+          setTimeout(done, 5000);
+        })
+        """;
+
     /// <summary>Route parameters that are not record ids: a status page needs a status code, not a row of the database.</summary>
     private static readonly Dictionary<string, string> NonIdParameters = new(StringComparer.OrdinalIgnoreCase) { ["Code"] = "404" };
 
@@ -280,6 +294,28 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
         await page.Context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task Dialog_OpenedFromKeyboard_TakesFocusAndKeepsItInside()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var page = await fixture.PageAsAsync("cx.agent@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(page, "/complaints");
+
+        await TabToAsync(page, "[data-testid=complaint-new]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".mud-dialog").WaitForAsync();
+        await page.WaitForFunctionAsync("() => !!document.activeElement && document.activeElement.closest('.mud-dialog') !== null", null, new() { Timeout = 5_000 });
+
+        // A keyboard user tabbing on stays in the dialog, not in the page behind it.
+        for (var i = 0; i < 5; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement && document.activeElement.closest('.mud-dialog-container') !== null"), $"Tab {i + 1} left the dialog");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Presses Tab until the focused element matches the selector, as a keyboard user would; fails after 60 stops.</summary>
     private static async Task TabToAsync(IPage page, string selector)
     {
@@ -311,9 +347,8 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
                 await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
             }
 
-            // Server-loaded tables and panels show a progress bar until their data arrives.
-            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-table-loading, .mud-progress-circular, .mud-progress-linear')", null, new() { Timeout = 5_000, PollingInterval = 50 })
-                .ContinueWith(_ => { }, TaskScheduler.Default);
+            // Server-loaded tables fetch after the first interactive render: wait until nothing loads and the DOM is quiet.
+            await page.EvaluateAsync(Settled);
             foreach (var href in await page.EvalOnSelectorAllAsync<string[]>("a[href]", "els => els.map(e => e.getAttribute('href'))"))
             {
                 if (href.StartsWith('/'))
