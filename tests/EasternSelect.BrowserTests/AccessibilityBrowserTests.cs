@@ -97,7 +97,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
                     if (Resolve(route.Template, sweep.AllLinks()) is { } path)
                     {
                         sweep.Resolved(route.Template);
-                        await AnalyseAsync(role.Page, route, path, role.Role, sweep, []);
+                        await AnalyseAsync(role.Page, route, path, role.Role, sweep, [], role.Email);
                     }
                 }
 
@@ -161,7 +161,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
         // Lists first: their links give the parameterised pages a real record of the demo database.
         foreach (var route in mine.Where(r => !r.HasParameters))
         {
-            await AnalyseAsync(page, route, route.Template, role, sweep, links);
+            await AnalyseAsync(page, route, route.Template, role, sweep, links, email);
         }
 
         var pending = mine.Where(r => r.HasParameters).OrderBy(r => r.Template.Length).ToList();
@@ -179,7 +179,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
                 pending.Remove(route);
                 sweep.Resolved(route.Template);
                 progress = true;
-                await AnalyseAsync(page, route, path, role, sweep, links);
+                await AnalyseAsync(page, route, path, role, sweep, links, email);
             }
         }
 
@@ -187,9 +187,9 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
 
         // The shell in English: app bar, menu and the role's home card.
         await SetCultureAsync(page, "en");
-        await AnalyseAsync(page, routes.Single(r => r.Template == "/"), "/", role + "/en", sweep, []);
+        await AnalyseAsync(page, routes.Single(r => r.Template == "/"), "/", role + "/en", sweep, [], email);
         await SetCultureAsync(page, "zh-TW");
-        return new RoleSweep(page, role, pending);
+        return new RoleSweep(page, email, role, pending);
     }
 
     /// <summary>A context of our own with axe added to every document it loads: an init script is not inline script, so the portal's CSP allows it.</summary>
@@ -202,7 +202,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
 
     private record ContextSweep(IPage Page);
 
-    private sealed record RoleSweep(IPage Page, string Role, List<PortalRoute> Pending) : ContextSweep(Page);
+    private sealed record RoleSweep(IPage Page, string Email, string Role, List<PortalRoute> Pending) : ContextSweep(Page);
 
     /// <summary>What the concurrent contexts share: failures, links seen and routes resolved, each behind one lock.</summary>
     private sealed class Sweep
@@ -333,15 +333,28 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
         Assert.Fail($"Tab never reached {selector}");
     }
 
-    private static async Task AnalyseAsync(IPage page, PortalRoute route, string path, string who, Sweep sweep, HashSet<string> links)
+    private static async Task AnalyseAsync(IPage page, PortalRoute route, string path, string who, Sweep sweep, HashSet<string> links, string? email = null)
     {
         var found = new List<string>();
         var visit = Stopwatch.StartNew();
+        var hrefs = 0;
         try
         {
             // Anonymous pages render without the signed-in shell, which is what marks the interactive render.
             var shell = route.Interactive && !route.Anonymous;
             await page.GotoAsync(path, new() { WaitUntil = shell ? WaitUntilState.DOMContentLoaded : WaitUntilState.Load });
+
+            // Opening the authenticator page renews the security stamp, which signs the session out: sign in again, never sweep the login page instead.
+            if (email is not null && !route.Anonymous && page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+            {
+                await BrowserFixture.SignInAsync(page, email);
+                await page.GotoAsync(path, new() { WaitUntil = shell ? WaitUntilState.DOMContentLoaded : WaitUntilState.Load });
+                if (page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+                {
+                    throw new PlaywrightException("signed out and could not sign in again");
+                }
+            }
+
             if (shell && !page.Url.Contains("/Account/", StringComparison.Ordinal))
             {
                 await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
@@ -351,6 +364,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
             await page.EvaluateAsync(Settled);
             foreach (var href in await page.EvalOnSelectorAllAsync<string[]>("a[href]", "els => els.map(e => e.getAttribute('href'))"))
             {
+                hrefs++;
                 if (href.StartsWith('/'))
                 {
                     links.Add(href);
@@ -368,7 +382,7 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
             found.Add($"{path} | {who} | could not be analysed: {e.Message.Split('\n')[0]}");
         }
 
-        sweep.Visited($"visited {path} as {who} in {visit.ElapsedMilliseconds} ms", found);
+        sweep.Visited($"visited {path} as {who} in {visit.ElapsedMilliseconds} ms, {hrefs} links", found);
     }
 
     private async Task SetCultureAsync(IPage page, string locale) =>
