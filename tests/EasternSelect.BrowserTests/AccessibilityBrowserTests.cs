@@ -26,6 +26,9 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
     private static readonly string ReportPath = Path.Combine(BrowserFixture.ScreenshotFolder, "accessibility.txt");
 
     /// <summary>A11Y_ROLES=CxAgent,QaManager narrows a local run to some roles; CI sweeps them all.</summary>
+    /// <summary>Browser contexts swept at a time; A11Y_PARALLEL overrides (1 reproduces a sequential run).</summary>
+    private static readonly int Parallelism = int.TryParse(Environment.GetEnvironmentVariable("A11Y_PARALLEL"), out var n) && n > 0 ? n : 4;
+
     private static readonly string[]? OnlyRoles = Environment.GetEnvironmentVariable("A11Y_ROLES")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private const string AxeRun = """
@@ -38,6 +41,20 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
             .filter(v => v.impact === 'serious' || v.impact === 'critical')
             .map(v => ({ rule: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) })));
         }
+        """;
+
+    /// <summary>Resolves once no progress bar shows and the DOM has not changed for 300 ms, or after 5 s; no fixed sleep.</summary>
+    private const string Settled = """
+        () => new Promise(resolve => {
+          let timer;
+          const busy = () => document.querySelector('.mud-table-loading, .mud-progress-circular, .mud-progress-linear');
+          const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
+          const arm = () => { clearTimeout(timer); timer = setTimeout(() => busy() ? arm() : done(), 300); };
+          const observer = new MutationObserver(arm);
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          arm();
+          setTimeout(done, 5000);
+        })
         """;
 
     /// <summary>Route parameters that are not record ids: a status page needs a status code, not a row of the database.</summary>
@@ -59,85 +76,194 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
         Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
         var watch = Stopwatch.StartNew();
         var routes = Routes();
-        var failures = new List<string>();
-        var unresolved = routes.Where(r => r.HasParameters).Select(r => r.Template).ToHashSet();
-        var knownLinks = new HashSet<string>(StringComparer.Ordinal);
-        var visits = 0;
+        var sweep = new Sweep();
         File.WriteAllText(ReportPath, string.Empty);
 
-        // Anonymous pages, in zh-TW and English.
-        foreach (var locale in new[] { "zh-TW", "en" })
+        // Anonymous pages, in zh-TW and English, beside the roles: every role is its own browser context.
+        using var gate = new SemaphoreSlim(Parallelism);
+        var anonymous = new[] { "zh-TW", "en" }.Select(locale => Gated(gate, () => SweepAnonymousAsync(routes, locale, sweep)));
+        var roles = DemoAccounts.All.DistinctBy(a => a.Role).Where(a => OnlyRoles is null || OnlyRoles.Contains(a.Role))
+            .Select(a => Gated(gate, () => SweepRoleAsync(routes, a.Email, a.Role, sweep)));
+        var contexts = await Task.WhenAll(anonymous.Concat(roles));
+
+        // A record page no link of the role's own pages led to gets one any role saw, as the sequential sweep did.
+        var leftOver = contexts.OfType<RoleSweep>().Where(r => r.Pending.Count > 0).ToList();
+        foreach (var role in leftOver)
         {
-            var anonymous = await fixture.AnonymousPageAsync();
-            await SetCultureAsync(anonymous, locale);
-            foreach (var route in routes.Where(r => r.Anonymous && !SignInSteps.Contains(r.Template)))
+            await Gated(gate, async () =>
             {
-                var path = route.HasParameters ? Resolve(route.Template, knownLinks) : route.Template;
-                if (path is null)
+                foreach (var route in role.Pending)
+                {
+                    if (Resolve(route.Template, sweep.AllLinks()) is { } path)
+                    {
+                        sweep.Resolved(route.Template);
+                        await AnalyseAsync(role.Page, route, path, role.Role, sweep, [], role.Email);
+                    }
+                }
+
+                return role;
+            });
+        }
+
+        foreach (var context in contexts)
+        {
+            await context.Page.Context.CloseAsync();
+        }
+
+        var unresolved = routes.Where(r => r.HasParameters && !sweep.WasResolved(r.Template)).Select(r => r.Template).ToList();
+        output.WriteLine($"{sweep.Visits} page visits over {routes.Count} routes in {watch.Elapsed.TotalSeconds:F0} s, {Parallelism} browser contexts at a time");
+        File.AppendAllLines(ReportPath, [$"{sweep.Visits} page visits in {watch.Elapsed.TotalSeconds:F0} s"]);
+        Assert.True(OnlyRoles is not null || unresolved.Count == 0, "No link in the portal leads to a record for: " + string.Join(", ", unresolved));
+        var failures = sweep.Failures();
+        Assert.True(failures.Count == 0, $"{failures.Count} serious or critical WCAG violations:\n" + string.Join('\n', failures));
+    }
+
+    /// <summary>Runs one context's sweep when a slot is free: axe is CPU-bound, so a few at a time beat all at once on two cores.</summary>
+    private static async Task<T> Gated<T>(SemaphoreSlim gate, Func<Task<T>> work)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ContextSweep> SweepAnonymousAsync(List<PortalRoute> routes, string locale, Sweep sweep)
+    {
+        var page = await NewPageAsync(locale);
+        await SetCultureAsync(page, locale);
+        foreach (var route in routes.Where(r => r.Anonymous && !SignInSteps.Contains(r.Template)))
+        {
+            var path = route.HasParameters ? Resolve(route.Template, []) : route.Template;
+            if (path is null)
+            {
+                continue;
+            }
+
+            sweep.Resolved(route.Template);
+            await AnalyseAsync(page, route, path, "anonymous/" + locale, sweep, []);
+        }
+
+        return new ContextSweep(page);
+    }
+
+    private async Task<ContextSweep> SweepRoleAsync(List<PortalRoute> routes, string email, string role, Sweep sweep)
+    {
+        var page = await NewPageAsync("zh-TW");
+        await BrowserFixture.SignInAsync(page, email);
+        var mine = routes.Where(r => !r.Anonymous && MayOpen(role, r.Policy)).ToList();
+        var links = new HashSet<string>(StringComparer.Ordinal);
+
+        // Lists first: their links give the parameterised pages a real record of the demo database.
+        foreach (var route in mine.Where(r => !r.HasParameters))
+        {
+            await AnalyseAsync(page, route, route.Template, role, sweep, links, email);
+        }
+
+        var pending = mine.Where(r => r.HasParameters).OrderBy(r => r.Template.Length).ToList();
+        var progress = true;
+        while (pending.Count > 0 && progress)
+        {
+            progress = false;
+            foreach (var route in pending.ToList())
+            {
+                if (Resolve(route.Template, links) is not { } path)
                 {
                     continue;
                 }
 
-                unresolved.Remove(route.Template);
-                visits++;
-                await AnalyseAsync(anonymous, route, path, "anonymous/" + locale, failures, knownLinks);
+                pending.Remove(route);
+                sweep.Resolved(route.Template);
+                progress = true;
+                await AnalyseAsync(page, route, path, role, sweep, links, email);
             }
-
-            await anonymous.Context.CloseAsync();
         }
 
-        foreach (var (email, role) in DemoAccounts.All.DistinctBy(a => a.Role).Where(a => OnlyRoles is null || OnlyRoles.Contains(a.Role)).Select(a => (a.Email, a.Role)))
+        sweep.AddLinks(links);
+
+        // The shell in English: app bar, menu and the role's home card.
+        await SetCultureAsync(page, "en");
+        await AnalyseAsync(page, routes.Single(r => r.Template == "/"), "/", role + "/en", sweep, [], email);
+        await SetCultureAsync(page, "zh-TW");
+        return new RoleSweep(page, email, role, pending);
+    }
+
+    /// <summary>A context of our own with axe added to every document it loads: an init script is not inline script, so the portal's CSP allows it.</summary>
+    private async Task<IPage> NewPageAsync(string locale)
+    {
+        var context = await fixture.Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, Locale = locale, ViewportSize = new() { Width = 1366, Height = 860 } });
+        await context.AddInitScriptAsync(scriptPath: AxePath);
+        return await context.NewPageAsync();
+    }
+
+    private record ContextSweep(IPage Page);
+
+    private sealed record RoleSweep(IPage Page, string Email, string Role, List<PortalRoute> Pending) : ContextSweep(Page);
+
+    /// <summary>What the concurrent contexts share: failures, links seen and routes resolved, each behind one lock.</summary>
+    private sealed class Sweep
+    {
+        private readonly Lock _lock = new();
+        private readonly List<string> _failures = [];
+        private readonly HashSet<string> _links = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _resolved = new(StringComparer.Ordinal);
+        private int _visits;
+
+        public int Visits => _visits;
+
+        public void Visited(string line, IEnumerable<string> failures)
         {
-            var page = await fixture.PageAsAsync(email);
-            var mine = routes.Where(r => !r.Anonymous && MayOpen(role, r.Policy)).ToList();
-            var links = new HashSet<string>(StringComparer.Ordinal);
-
-            // Lists first: their links give the parameterised pages a real record of the demo database.
-            foreach (var route in mine.Where(r => !r.HasParameters))
+            lock (_lock)
             {
-                visits++;
-                await AnalyseAsync(page, route, route.Template, role, failures, links);
+                _visits++;
+                _failures.AddRange(failures);
+                File.AppendAllLines(ReportPath, [line, .. failures]);
             }
-
-            var pending = mine.Where(r => r.HasParameters).OrderBy(r => r.Template.Length).ToList();
-            while (pending.Count > 0)
-            {
-                var progress = false;
-                foreach (var route in pending.ToList())
-                {
-                    var path = Resolve(route.Template, links) ?? Resolve(route.Template, knownLinks);
-                    if (path is null)
-                    {
-                        continue;
-                    }
-
-                    pending.Remove(route);
-                    unresolved.Remove(route.Template);
-                    progress = true;
-                    visits++;
-                    await AnalyseAsync(page, route, path, role, failures, links);
-                }
-
-                if (!progress)
-                {
-                    break;
-                }
-            }
-
-            knownLinks.UnionWith(links);
-            await page.Context.CloseAsync();
-
-            // The shell in English: app bar, menu and the role's home card.
-            var english = await fixture.PageAsAsync(email);
-            await SetCultureAsync(english, "en");
-            visits++;
-            await AnalyseAsync(english, routes.Single(r => r.Template == "/"), "/", role + "/en", failures, links);
-            await english.Context.CloseAsync();
         }
 
-        output.WriteLine($"{visits} page visits over {routes.Count} routes in {watch.Elapsed.TotalSeconds:F0} s");
-        Assert.True(OnlyRoles is not null || unresolved.Count == 0, "No link in the portal leads to a record for: " + string.Join(", ", unresolved));
-        Assert.True(failures.Count == 0, $"{failures.Count} serious or critical WCAG violations:\n" + string.Join('\n', failures));
+        public List<string> Failures()
+        {
+            lock (_lock)
+            {
+                return [.. _failures];
+            }
+        }
+
+        public void AddLinks(IEnumerable<string> links)
+        {
+            lock (_lock)
+            {
+                _links.UnionWith(links);
+            }
+        }
+
+        public List<string> AllLinks()
+        {
+            lock (_lock)
+            {
+                return [.. _links.Order(StringComparer.Ordinal)];
+            }
+        }
+
+        public void Resolved(string template)
+        {
+            lock (_lock)
+            {
+                _resolved.Add(template);
+            }
+        }
+
+        public bool WasResolved(string template)
+        {
+            lock (_lock)
+            {
+                return _resolved.Contains(template);
+            }
+        }
     }
 
     [SkippableFact]
@@ -168,6 +294,28 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
         await page.Context.CloseAsync();
     }
 
+    [SkippableFact]
+    public async Task Dialog_OpenedFromKeyboard_TakesFocusAndKeepsItInside()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var page = await fixture.PageAsAsync("cx.agent@demo.local");
+        await BrowserFixture.GotoInteractiveAsync(page, "/complaints");
+
+        await TabToAsync(page, "[data-testid=complaint-new]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator(".mud-dialog").WaitForAsync();
+        await page.WaitForFunctionAsync("() => !!document.activeElement && document.activeElement.closest('.mud-dialog') !== null", null, new() { Timeout = 5_000 });
+
+        // A keyboard user tabbing on stays in the dialog, not in the page behind it.
+        for (var i = 0; i < 5; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(await page.EvaluateAsync<bool>("() => !!document.activeElement && document.activeElement.closest('.mud-dialog-container') !== null"), $"Tab {i + 1} left the dialog");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Presses Tab until the focused element matches the selector, as a keyboard user would; fails after 60 stops.</summary>
     private static async Task TabToAsync(IPage page, string selector)
     {
@@ -185,42 +333,56 @@ public sealed partial class AccessibilityBrowserTests(BrowserFixture fixture, IT
         Assert.Fail($"Tab never reached {selector}");
     }
 
-    private async Task AnalyseAsync(IPage page, PortalRoute route, string path, string who, List<string> failures, HashSet<string> links)
+    private static async Task AnalyseAsync(IPage page, PortalRoute route, string path, string who, Sweep sweep, HashSet<string> links, string? email = null)
     {
-        var before = failures.Count;
+        var found = new List<string>();
+        var visit = Stopwatch.StartNew();
+        var hrefs = 0;
         try
         {
-            await page.GotoAsync(path);
             // Anonymous pages render without the signed-in shell, which is what marks the interactive render.
-            if (route.Interactive && !route.Anonymous && !page.Url.Contains("/Account/", StringComparison.Ordinal))
+            var shell = route.Interactive && !route.Anonymous;
+            await page.GotoAsync(path, new() { WaitUntil = shell ? WaitUntilState.DOMContentLoaded : WaitUntilState.Load });
+
+            // Opening the authenticator page renews the security stamp, which signs the session out: sign in again, never sweep the login page instead.
+            if (email is not null && !route.Anonymous && page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+            {
+                await BrowserFixture.SignInAsync(page, email);
+                await page.GotoAsync(path, new() { WaitUntil = shell ? WaitUntilState.DOMContentLoaded : WaitUntilState.Load });
+                if (page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+                {
+                    throw new PlaywrightException("signed out and could not sign in again");
+                }
+            }
+
+            if (shell && !page.Url.Contains("/Account/", StringComparison.Ordinal))
             {
                 await page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
             }
 
-            // Server-loaded tables and panels show a progress bar until their data arrives.
-            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-table-loading, .mud-progress-circular, .mud-progress-linear')", null, new() { Timeout = 5_000 })
-                .ContinueWith(_ => { }, TaskScheduler.Default);
+            // Server-loaded tables fetch after the first interactive render: wait until nothing loads and the DOM is quiet.
+            await page.EvaluateAsync(Settled);
             foreach (var href in await page.EvalOnSelectorAllAsync<string[]>("a[href]", "els => els.map(e => e.getAttribute('href'))"))
             {
+                hrefs++;
                 if (href.StartsWith('/'))
                 {
                     links.Add(href);
                 }
             }
 
-            await page.AddScriptTagAsync(new() { Path = AxePath });
             var json = await page.EvaluateAsync<string>(AxeRun);
             foreach (var v in JsonSerializer.Deserialize<Violation[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
             {
-                failures.Add($"{path} | {who} | {v.Rule} ({v.Impact}) | {string.Join(" ; ", v.Targets.Take(5))}{(v.Targets.Length > 5 ? $" … +{v.Targets.Length - 5}" : "")}");
+                found.Add($"{path} | {who} | {v.Rule} ({v.Impact}) | {string.Join(" ; ", v.Targets.Take(5))}{(v.Targets.Length > 5 ? $" … +{v.Targets.Length - 5}" : "")}");
             }
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            failures.Add($"{path} | {who} | could not be analysed: {e.Message.Split('\n')[0]}");
+            found.Add($"{path} | {who} | could not be analysed: {e.Message.Split('\n')[0]}");
         }
 
-        File.AppendAllLines(ReportPath, [$"visited {path} as {who}", .. failures.Skip(before)]);
+        sweep.Visited($"visited {path} as {who} in {visit.ElapsedMilliseconds} ms, {hrefs} links", found);
     }
 
     private async Task SetCultureAsync(IPage page, string locale) =>
