@@ -100,7 +100,7 @@ public sealed class TaiwanTimeFiguresTests(PortalFactoryFixture fixture) : IClas
     private async Task AddComplaintsAsync()
     {
         await using var db = _services.GetRequiredService<PortalDatabase>().Create(AuditActor.System);
-        var categoryId = await db.ComplaintCategories.Select(c => c.Id).FirstAsync();
+        var categoryId = await db.ComplaintCategories.Where(c => !c.ExcludedFromStatistics).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         foreach (var (number, opened) in new[] { ("T-TPE-20201231", LastEveningOf2020), ("T-TPE-20210101", FirstNightOf2021) })
         {
             var complaint = new Complaint

@@ -129,7 +129,8 @@ public sealed class CaseworkSeeder : IDemoSeeder
         // A sample of products is enough for complaints to spread over many suppliers.
         var products = await db.Products.AsNoTracking().OrderBy(p => p.Id).Where(p => p.Id % 7 == 0 || p.Id < 2_000)
             .Select(p => new { p.Id, p.SupplierId }).Take(20_000).ToListAsync(ct);
-        var categories = await db.ComplaintCategories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Code }).ToListAsync(ct);
+        // The demo story predates the two topics counted apart (excluded from the statistics): its complaints use the counted topics only.
+        var categories = await db.ComplaintCategories.AsNoTracking().Where(c => !c.ExcludedFromStatistics).OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Code }).ToListAsync(ct);
         var suppliers = await db.Suppliers.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Name }).Take(2_000).ToListAsync(ct);
 
         async Task<(string, string)?> User(string email)

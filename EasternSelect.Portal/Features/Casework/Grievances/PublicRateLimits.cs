@@ -1,3 +1,4 @@
+using EasternSelect.Data;
 using EasternSelect.Portal.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -50,16 +51,27 @@ public static class PublicRateLimits
             }
 
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            var counter = await store.UpdateAsync($"{policy}:{address}", (c, now) =>
+            ThrottleCounter counter;
+            try
             {
-                if (now - c.WindowStartUtc >= window)
+                counter = await store.UpdateAsync($"{policy}:{address}", (c, now) =>
                 {
-                    c.Count = 0;
-                    c.WindowStartUtc = now;
-                }
+                    if (now - c.WindowStartUtc >= window)
+                    {
+                        c.Count = 0;
+                        c.WindowStartUtc = now;
+                    }
 
-                c.Count++;
-            }, context.RequestAborted);
+                    c.Count++;
+                }, context.RequestAborted);
+            }
+            catch (Exception ex) when (TransientDatabaseError.Is(ex))
+            {
+                // A busy database: let the form answer (it keeps what was typed and says to try again) rather than fail here.
+                await next(context);
+                return;
+            }
+
             if (counter.Count > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
