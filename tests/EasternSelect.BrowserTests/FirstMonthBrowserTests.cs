@@ -15,6 +15,8 @@ namespace EasternSelect.BrowserTests;
 /// <c>create-admin</c> does, sets up the second factor, invites one person per role, and those people run the month
 /// through the screens only. Nothing here reads or writes the database behind the portal's back.
 /// </summary>
+// In the browser collection so it does not run beside the other browser tests: one walk at a time keeps its waits honest.
+[Collection(nameof(BrowserCollection))]
 public sealed class FirstMonthBrowserTests : IAsyncLifetime
 {
     private const string AdminEmail = "it.admin@example.com";
